@@ -1,0 +1,20 @@
+package dev.saeexplorer;
+
+import dev.saeexplorer.cli.Cli;
+
+/**
+ * The one process entry point for the CLI and (with no arguments) the desktop application. A plain class with a plain
+ * {@code main}, so the JVM never needs JavaFX's launcher checks.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        // Logs (ND4J's start-up banner included) go to stderr and stay quiet unless --debug asks for more.
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "info" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.exit(Cli.runWithInterruptHandling(args));
+    }
+}

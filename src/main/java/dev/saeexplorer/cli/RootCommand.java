@@ -1,0 +1,33 @@
+package dev.saeexplorer.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sae-explorer", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+        description = {"See inside sparse autoencoders: superposition, SAE against WSAE, PS-Eval.",
+                "With no command, opens the desktop application (arriving with the next release: for now, this help)."},
+        subcommands = {ClosedFormCommand.class, SampleStatsCommand.class, ToyModelCommand.class, TrainCommand.class,
+                SweepCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class RootCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return Cli.OK;
+    }
+
+    /** The version from the jar's manifest (the build writes it), or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = RootCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"sae-explorer " + (v == null ? "development" : v)};
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.saeexplorer.cli;
+
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.compute.TaskMonitor;
+import dev.saeexplorer.core.io.MatrixJson;
+import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.toymodel.ToyModelConfig;
+import dev.saeexplorer.core.toymodel.ToyModelTrainer;
+import picocli.CommandLine.Option;
+
+/** Where W_p comes from: {@code --wp}, or a toy model trained on the spot with {@code --toy-*}. */
+public final class SuperpositionSource {
+    @Option(names = "--wp", description = "W_p: inline JSON, a JSON file or a toy-model file.")
+    String wp;
+
+    @Option(names = "--toy-features", description = "Learn W_p with a toy model of n features ...")
+    Integer toyFeatures;
+
+    @Option(names = "--toy-dims", description = "... in n_p dimensions ...")
+    Integer toyDims;
+
+    @Option(names = "--toy-sparsity", description = "... trained at sparsity S0.")
+    Double toySparsity;
+
+    @Option(names = "--toy-steps", defaultValue = "5000", description = "Toy-model training steps (default: ${DEFAULT-VALUE}).")
+    int toySteps;
+
+    /** Checks that exactly one source is given, before any work starts. */
+    void validate() {
+        boolean toy = toyFeatures != null || toyDims != null || toySparsity != null;
+        if (wp != null && toy) {
+            throw new InvalidInputException("give either --wp or the --toy-features/--toy-dims/--toy-sparsity trio, not both");
+        }
+        if (wp == null && !toy) {
+            throw new InvalidInputException("W_p is missing: give --wp, or --toy-features, --toy-dims and --toy-sparsity");
+        }
+        if (toy && (toyFeatures == null || toyDims == null || toySparsity == null)) {
+            throw new InvalidInputException("a toy-model W_p needs all of --toy-features, --toy-dims and --toy-sparsity");
+        }
+        if (toy) {
+            toyConfig(0);
+        }
+    }
+
+    /** W_p for a seed: the given matrix, or a toy model trained with that seed. */
+    Superposition load(long seed, TaskMonitor monitor) {
+        if (wp != null) {
+            return Superposition.of(MatrixJson.matrix(wp, "--wp"));
+        }
+        return new ToyModelTrainer().train(toyConfig(seed), monitor).superposition();
+    }
+
+    /** n_p, the SAE's input dimension, without training anything. */
+    int dims() {
+        return wp != null ? Superposition.of(MatrixJson.matrix(wp, "--wp")).dims() : toyDims;
+    }
+
+    private ToyModelConfig toyConfig(long seed) {
+        return new ToyModelConfig(toyFeatures, toyDims, toySparsity, 1.0, toySteps, 1024, 1e-3, seed);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.saeexplorer.cli;
+
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.compute.TaskMonitor;
+import dev.saeexplorer.core.experiment.SparsitySweep;
+import dev.saeexplorer.core.experiment.SweepRow;
+import dev.saeexplorer.core.io.AtomicFiles;
+import dev.saeexplorer.core.io.SweepFiles;
+import dev.saeexplorer.core.sae.SaeConfig;
+import dev.saeexplorer.core.sae.Weighting;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "SAE against WSAE over a grid of sparsities and seeds (the paper's Figures 2 and 3).")
+public final class SweepCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    SuperpositionSource source;
+
+    @Mixin
+    TrainOptions train;
+
+    @Option(names = "--sparsities", required = true, description = "Comma-separated sparsities in [0, 1], e.g. 0.1,0.5,0.9.")
+    String sparsities;
+
+    @Option(names = "--seeds", defaultValue = "1", description = "Seeds per sparsity (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--wsae-weighting", defaultValue = "variance", description = "The WSAE's weights: variance or oracle (default: ${DEFAULT-VALUE}).")
+    String wsaeWeighting;
+
+    @Option(names = "--out", required = true, description = "Rows to write: FILE.csv or FILE.json.")
+    Path out;
+
+    @Option(names = "--force", description = "Overwrite an existing --out file.")
+    boolean force;
+
+    public SweepCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        ctx.setDebug(common.debug);
+        source.validate();
+        double[] grid = parseSparsities(sparsities);
+        Weighting wsae = Weighting.parse(wsaeWeighting);
+        if (wsae == Weighting.NONE) {
+            throw new InvalidInputException("--wsae-weighting must be variance or oracle");
+        }
+        SweepFiles.Format format = SweepFiles.formatOf(out);
+        AtomicFiles.checkFileTarget(out, force);
+        if (seeds < 1) {
+            throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
+        }
+        train.device.select(ctx);
+        TaskMonitor monitor = ctx.monitor();
+        // Validate every training option before the first (possibly long) toy model is trained.
+        train.toConfig(1, wsae);
+        SaeConfig base = train.toConfig(source.dims(), wsae);
+        List<SweepRow> rows = new SparsitySweep().run(grid, seeds, seed -> source.load(seed, monitor), base,
+                train.evalSamples, monitor, row -> { });
+        SweepFiles.write(out, format, rows);
+        if (common.json) {
+            ctx.printJson(rows);
+        } else {
+            printTable(rows);
+        }
+        return Cli.OK;
+    }
+
+    static double[] parseSparsities(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("--sparsities is empty: give a list like 0.1,0.5,0.9");
+        }
+        String[] parts = text.split(",");
+        double[] grid = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i].trim();
+            try {
+                grid[i] = Double.parseDouble(p);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--sparsities: '" + p + "' is not a number (give a list like 0.1,0.5,0.9)");
+            }
+            if (!(grid[i] >= 0 && grid[i] <= 1)) {
+                throw new InvalidInputException("--sparsities: " + p + " is outside [0, 1]");
+            }
+        }
+        return grid;
+    }
+
+    private void printTable(List<SweepRow> rows) {
+        var o = ctx.out();
+        o.printf("%8s %5s %5s %11s %11s %11s %11s %9s %5s%n", "S", "seed", "model", "L_GT", "L_GT(x>0)",
+                "recon x_p", "monosem.", "avg.feat", "dead");
+        for (SweepRow r : rows) {
+            o.printf(Locale.ROOT, "%8.3f %5d %5s %11s %11s %11s %11s %9s %5d%n", r.sparsity(), r.seed(), r.model(),
+                    Tables.number(r.lossGT()), Tables.number(r.lossGTNonSparse()), Tables.number(r.reconstructionXp()),
+                    Tables.number(r.monosemanticity()), Tables.number(r.avgActivatedFeatures()), r.deadLatents());
+        }
+        o.printf("%d rows written to %s%n", rows.size(), out);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.saeexplorer.cli;
+
+import dev.saeexplorer.core.compute.ComputeBackend;
+import dev.saeexplorer.core.compute.TaskMonitor;
+import dev.saeexplorer.core.experiment.SyntheticExperiment;
+import dev.saeexplorer.core.io.AtomicFiles;
+import dev.saeexplorer.core.io.Json;
+import dev.saeexplorer.core.io.SaeCheckpoint;
+import dev.saeexplorer.core.io.TrainingRecord;
+import dev.saeexplorer.core.metrics.SyntheticMetrics;
+import dev.saeexplorer.core.sae.Activation;
+import dev.saeexplorer.core.sae.SaeConfig;
+import dev.saeexplorer.core.sae.TrainingListener;
+import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.superposition.SparseSampler;
+import dev.saeexplorer.core.superposition.Superposition;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train an SAE (--weighting none) or a WSAE (--weighting variance) on x_p = W_p x and save a checkpoint.")
+public final class TrainCommand implements Callable<Integer> {
+    public static final String METRICS_FILE = "metrics.json";
+    private final CliContext ctx;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    SuperpositionSource source;
+
+    @Mixin
+    TrainOptions train;
+
+    @Option(names = "--sparsity", required = true, description = "S in [0, 1] of the SAE's training data.")
+    double sparsity;
+
+    @Option(names = "--weighting", defaultValue = "none", description = "none (SAE), variance (WSAE) or oracle (default: ${DEFAULT-VALUE}).")
+    String weighting;
+
+    @Option(names = "--out", required = true, description = "Checkpoint folder to create (SAELens layout + metrics.json).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace an existing non-empty --out folder.")
+    boolean force;
+
+    public TrainCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        ctx.setDebug(common.debug);
+        source.validate();
+        SparseSampler.checkSparsity(sparsity);
+        Weighting w = Weighting.parse(weighting);
+        AtomicFiles.checkDirectoryTarget(out, force);
+        ComputeBackend backend = train.device.select(ctx);
+        TaskMonitor monitor = ctx.monitor();
+        Superposition sp = source.load(train.seed, monitor);
+        SaeConfig cfg = train.toConfig(sp.dims(), w);
+        if (train.evalSamples < 2) {
+            throw new dev.saeexplorer.core.InvalidInputException("--eval-samples must be at least 2, got " + train.evalSamples);
+        }
+        SyntheticExperiment.ExperimentResult result = new SyntheticExperiment().run(sp, sparsity, cfg, train.evalSamples,
+                monitor, TrainingListener.NONE);
+        Map<String, Object> metrics = metricsJson(result, cfg, backend);
+        AtomicFiles.writeDirectory(out, force, dir -> {
+            SaeCheckpoint.writeInto(dir, result.training().model(), "synthetic-superposition", "x_p",
+                    record(cfg, result, metrics));
+            AtomicFiles.writeString(dir.resolve(METRICS_FILE), Json.pretty().writeValueAsString(metrics));
+        });
+        if (common.json) {
+            ctx.printJson(metrics);
+        } else {
+            printSummary(metrics);
+        }
+        return Cli.OK;
+    }
+
+    static Map<String, Object> metricsJson(SyntheticExperiment.ExperimentResult result, SaeConfig cfg,
+                                           ComputeBackend backend) {
+        SyntheticMetrics m = result.metrics();
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("lossGT", m.lossGT());
+        json.put("lossGTNonSparse", m.lossGTNonSparse());
+        json.put("reconstructionXp", m.reconstructionXp());
+        json.put("monosemanticity", m.monosemanticity());
+        json.put("avgActivatedFeatures", m.avgActivatedFeatures());
+        json.put("deadLatents", m.deadLatents());
+        json.put("samplesPerSecond", result.training().samplesPerSecond());
+        json.put("steps", cfg.steps());
+        json.put("device", backend.device().id());
+        json.put("weighting", cfg.weighting().id());
+        json.put("alpha", cfg.alpha());
+        json.put("weights", result.training().weights().normalised());
+        json.put("sparsity", result.sparsity());
+        json.put("seed", cfg.seed());
+        return json;
+    }
+
+    private static TrainingRecord record(SaeConfig cfg, SyntheticExperiment.ExperimentResult r, Map<String, Object> metrics) {
+        Activation a = cfg.activation();
+        return new TrainingRecord(TrainingRecord.FORMAT_VERSION, a.id(),
+                a instanceof Activation.TopK ? ((Activation.TopK) a).k() : null,
+                a instanceof Activation.JumpRelu ? ((Activation.JumpRelu) a).theta() : null, cfg.tied(), cfg.l1(),
+                cfg.weighting().id(), cfg.alpha(), r.training().weights().raw(), r.training().weights().normalised(),
+                r.sparsity(), cfg.seed(), cfg.steps(), cfg.batch(), cfg.learningRate(), cfg.auxCoefficient(), metrics);
+    }
+
+    private void printSummary(Map<String, Object> metrics) {
+        var o = ctx.out();
+        o.printf("trained %s, checkpoint written to %s%n", "none".equals(metrics.get("weighting")) ? "SAE" : "WSAE", out);
+        for (Map.Entry<String, Object> e : metrics.entrySet()) {
+            Object v = e.getValue();
+            String text = v instanceof Double ? Tables.number((Double) v)
+                    : v instanceof double[] ? Tables.vector((double[]) v) : String.valueOf(v);
+            o.printf("  %-22s %s%n", e.getKey(), text);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.saeexplorer.core.compute;
+
+import dev.saeexplorer.core.InvalidInputException;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The ND4J backend this process computes on, and a description of it for people. ND4J picks its backend from the
+ * classpath (nd4j-native by default, nd4j-cuda with the {@code cuda} Maven profile), so choosing a device means
+ * checking that the loaded backend matches the request.
+ *
+ * @param device   the device actually in use
+ * @param name     the backend's name, e.g. "nd4j-native"
+ * @param details  a one-line description (BLAS vendor, device name)
+ * @param notice   non-null when the requested device could not be used and the CPU was used instead
+ */
+public record ComputeBackend(Device device, String name, String details, String notice) {
+
+    /** Training runs in float32 (design/ARCHITECTURE.md); theory and metrics are float64 in plain Java. */
+    public static final DataType TRAINING_DTYPE = DataType.FLOAT;
+
+    /**
+     * Starts ND4J and checks the requested device.
+     *
+     * @param fallbackToCpu when CUDA is requested but not available, use the CPU with a notice instead of failing
+     */
+    public static ComputeBackend select(Device requested, boolean fallbackToCpu) {
+        Nd4j.setDefaultDataTypes(TRAINING_DTYPE, TRAINING_DTYPE);
+        String backendClass = Nd4j.getBackend().getClass().getSimpleName();
+        boolean cudaLoaded = backendClass.toLowerCase().contains("cu");
+        Device loaded = cudaLoaded ? Device.CUDA : Device.CPU;
+        String name = cudaLoaded ? "nd4j-cuda" : "nd4j-native";
+        String details = describe(loaded);
+        if (requested == loaded) {
+            return new ComputeBackend(loaded, name, details, null);
+        }
+        if (requested == Device.CUDA && fallbackToCpu) {
+            return new ComputeBackend(loaded, name, details,
+                    "CUDA was requested but this build has only the CPU backend; computing on the CPU");
+        }
+        if (requested == Device.CUDA) {
+            throw new InvalidInputException("--device cuda: this build has no CUDA backend (build with 'mvn -Pcuda package')"
+                    + " or pass --fallback-cpu to compute on the CPU");
+        }
+        throw new InvalidInputException("--device cpu: this build was made with the CUDA backend only");
+    }
+
+    private static String describe(Device device) {
+        if (device == Device.CPU) {
+            return "CPU, " + Runtime.getRuntime().availableProcessors() + " cores";
+        }
+        Object props = Nd4j.getExecutioner().getEnvironmentInformation().get("cuda.devicesInformation");
+        return "CUDA " + (props == null ? "" : props);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.saeexplorer.core.experiment;
+
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.compute.TaskMonitor;
+import dev.saeexplorer.core.metrics.SyntheticMetrics;
+import dev.saeexplorer.core.sae.SaeConfig;
+import dev.saeexplorer.core.sae.TrainingListener;
+import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.superposition.SparseSampler;
+import dev.saeexplorer.core.superposition.Superposition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+/**
+ * SAE against WSAE over a grid of sparsities and several seeds (the paper's Figures 2 and 3). W_p may depend on the seed
+ * (a toy model trained per seed); each row is handed to {@code onRow} as soon as it is done.
+ */
+public final class SparsitySweep {
+    private final SyntheticExperiment experiment = new SyntheticExperiment();
+
+    public List<SweepRow> run(double[] sparsities, int seeds, LongFunction<Superposition> wpForSeed, SaeConfig base,
+                              int evalSamples, TaskMonitor monitor, Consumer<SweepRow> onRow) {
+        if (sparsities.length == 0) {
+            throw new InvalidInputException("--sparsities is empty: give a list like 0.1,0.5,0.9");
+        }
+        for (double s : sparsities) {
+            SparseSampler.checkSparsity(s);
+        }
+        if (seeds < 1) {
+            throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
+        }
+        Weighting wsae = base.weighting() == Weighting.NONE ? Weighting.VARIANCE : base.weighting();
+        List<SweepRow> rows = new ArrayList<>();
+        int total = sparsities.length * seeds * 2;
+        int done = 0;
+        for (int seed = 0; seed < seeds; seed++) {
+            long runSeed = base.seed() + seed;
+            Superposition sp = wpForSeed.apply(runSeed);
+            for (double s : sparsities) {
+                for (Weighting w : new Weighting[] {Weighting.NONE, wsae}) {
+                    SaeConfig cfg = base.withWeighting(w).withSeed(runSeed);
+                    String model = w == Weighting.NONE ? "SAE" : "WSAE";
+                    int index = done;
+                    TaskMonitor inner = new TaskMonitor((f, msg) -> monitor.report((index + f) / total,
+                            String.format("%s S=%.3f seed %d: %s", model, s, runSeed, msg)), monitor.cancellation());
+                    SyntheticExperiment.ExperimentResult r = experiment.run(sp, s, cfg, evalSamples, inner,
+                            TrainingListener.NONE);
+                    SweepRow row = toRow(r, runSeed, model, cfg);
+                    rows.add(row);
+                    onRow.accept(row);
+                    done++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static SweepRow toRow(SyntheticExperiment.ExperimentResult r, long seed, String model, SaeConfig cfg) {
+        SyntheticMetrics m = r.metrics();
+        return new SweepRow(r.sparsity(), seed, model, m.lossGT(), m.lossGTNonSparse(), m.reconstructionXp(),
+                m.monosemanticity(), m.avgActivatedFeatures(), m.deadLatents(), r.training().samplesPerSecond(),
+                cfg.steps(), cfg.weighting().id(), cfg.alpha());
+    }
+}

@@ -1,0 +1,7 @@
+package dev.saeexplorer.core.experiment;
+
+/** One (sparsity, seed, model) cell of a sparsity sweep with the train metrics (design/CLI.md {@code sweep}). */
+public record SweepRow(double sparsity, long seed, String model, double lossGT, Double lossGTNonSparse,
+                       double reconstructionXp, Double monosemanticity, Double avgActivatedFeatures, int deadLatents,
+                       double samplesPerSecond, int steps, String weighting, double alpha) {
+}

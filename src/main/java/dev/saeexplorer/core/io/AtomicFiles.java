@@ -1,0 +1,184 @@
+package dev.saeexplorer.core.io;
+
+import dev.saeexplorer.core.InvalidInputException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Atomic writes: content goes to a temporary sibling first and is renamed into place, so a crash or a cancel never
+ * leaves half a file (or half a folder) where the result belongs.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Writes what {@code body} produces into a temp file beside {@code target}, then renames it over the target. */
+    public static void write(Path target, IoConsumer<OutputStream> body) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (Files.isDirectory(absolute)) {
+            throw new InvalidInputException(target + " is a directory: give a file name");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new InvalidInputException("cannot write " + target + ": its folder does not exist");
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                body.accept(out);
+            }
+            move(tmp, absolute);
+            tmp = null;
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write " + target + ": " + describe(e), e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    public static void writeString(Path target, String text) {
+        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Fills a fresh temporary folder beside {@code target} and renames it to {@code target}. An existing non-empty
+     * target is refused unless {@code force}; then it is replaced only after the new folder is complete.
+     */
+    public static void writeDirectory(Path target, boolean force, IoConsumer<Path> body) {
+        Path absolute = target.toAbsolutePath();
+        checkDirectoryTarget(absolute, force);
+        Path parent = absolute.getParent();
+        Path tmp = null;
+        Path old = null;
+        try {
+            Files.createDirectories(parent);
+            tmp = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp");
+            body.accept(tmp);
+            if (Files.exists(absolute)) {
+                old = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".old");
+                Files.delete(old);
+                move(absolute, old);
+            }
+            move(tmp, absolute);
+            tmp = null;
+        } catch (IOException e) {
+            if (old != null && !Files.exists(absolute)) {
+                try {
+                    move(old, absolute);
+                    old = null;
+                } catch (IOException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            throw new InvalidInputException("cannot write " + target + ": " + describe(e), e);
+        } finally {
+            deleteRecursivelyQuietly(tmp);
+            deleteRecursivelyQuietly(old);
+        }
+    }
+
+    /** Refuses an output folder that would lose data: a file, or a non-empty folder without force. */
+    public static void checkDirectoryTarget(Path target, boolean force) {
+        if (Files.isRegularFile(target)) {
+            throw new InvalidInputException("--out " + target + " is a file: give a folder");
+        }
+        if (Files.isDirectory(target) && !force && !isEmptyDirectory(target)) {
+            throw new InvalidInputException("--out " + target + " exists and is not empty: choose another folder or pass --force");
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        Path existing = parent;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isWritable(existing)) {
+            throw new InvalidInputException("--out " + target + ": " + (existing == null ? "no such folder" : existing + " is not writable"));
+        }
+    }
+
+    /** Refuses an output file that exists unless force, or whose folder is missing or not writable. */
+    public static void checkFileTarget(Path target, boolean force) {
+        Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new InvalidInputException("--out " + target + " is a folder: give a file name");
+        }
+        if (Files.exists(absolute) && !force) {
+            throw new InvalidInputException("--out " + target + " exists: choose another name or pass --force");
+        }
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InvalidInputException("--out " + target + ": its folder does not exist");
+        }
+        if (!Files.isWritable(parent)) {
+            throw new InvalidInputException("--out " + target + ": " + parent + " is not writable");
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path dir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + dir + ": " + describe(e), e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // Best effort: a stray hidden temp file is harmless and the original error is what matters.
+            }
+        }
+    }
+
+    private static void deleteRecursivelyQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException ignored) {
+            // Best effort, as above.
+        }
+    }
+
+    static String describe(IOException e) {
+        String kind = e.getClass().getSimpleName().replace("Exception", "");
+        return e.getMessage() == null ? kind : kind + " " + e.getMessage();
+    }
+
+    /** A consumer that may throw IOException. */
+    @FunctionalInterface
+    public interface IoConsumer<T> {
+        void accept(T value) throws IOException;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.saeexplorer.core.io;
+
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.experiment.SweepRow;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Sweep rows as CSV (a header line, one row per run, empty cells for null) or as a JSON array. */
+public final class SweepFiles {
+    static final String[] COLUMNS = {"sparsity", "seed", "model", "lossGT", "lossGTNonSparse", "reconstructionXp",
+            "monosemanticity", "avgActivatedFeatures", "deadLatents", "samplesPerSecond", "steps", "weighting", "alpha"};
+
+    public enum Format { CSV, JSON }
+
+    private SweepFiles() {
+    }
+
+    public static Format formatOf(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return Format.CSV;
+        }
+        if (name.endsWith(".json")) {
+            return Format.JSON;
+        }
+        throw new InvalidInputException("--out " + path + ": the file name must end in .csv or .json");
+    }
+
+    public static void write(Path path, Format format, List<SweepRow> rows) {
+        if (format == Format.JSON) {
+            AtomicFiles.write(path, out -> out.write(Json.pretty().writeValueAsBytes(rows)));
+            return;
+        }
+        StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        for (SweepRow r : rows) {
+            sb.append(String.join(",", num(r.sparsity()), Long.toString(r.seed()), r.model(), num(r.lossGT()),
+                    num(r.lossGTNonSparse()), num(r.reconstructionXp()), num(r.monosemanticity()),
+                    num(r.avgActivatedFeatures()), Integer.toString(r.deadLatents()), num(r.samplesPerSecond()),
+                    Integer.toString(r.steps()), r.weighting(), num(r.alpha()))).append('\n');
+        }
+        AtomicFiles.writeString(path, sb.toString());
+    }
+
+    /** Reads rows back from a CSV or JSON file written by {@link #write}. */
+    public static List<SweepRow> read(Path path) {
+        Format format = formatOf(path);
+        try {
+            if (format == Format.JSON) {
+                return Arrays.asList(Json.mapper().readValue(path.toFile(), SweepRow[].class));
+            }
+            List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).trim().equals(String.join(",", COLUMNS))) {
+                throw new InvalidInputException(path + " is not a sweep CSV: its first line must be " + String.join(",", COLUMNS));
+            }
+            List<SweepRow> rows = new ArrayList<>();
+            for (int i = 1; i < lines.size(); i++) {
+                if (!lines.get(i).isBlank()) {
+                    rows.add(parse(lines.get(i), path, i + 1));
+                }
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SweepRow parse(String line, Path path, int lineNumber) {
+        String[] c = line.split(",", -1);
+        if (c.length != COLUMNS.length) {
+            throw new InvalidInputException(path + " line " + lineNumber + ": " + c.length + " cells, expected " + COLUMNS.length);
+        }
+        try {
+            return new SweepRow(Double.parseDouble(c[0]), Long.parseLong(c[1]), c[2], Double.parseDouble(c[3]),
+                    nullable(c[4]), Double.parseDouble(c[5]), nullable(c[6]), nullable(c[7]), Integer.parseInt(c[8]),
+                    Double.parseDouble(c[9]), Integer.parseInt(c[10]), c[11], Double.parseDouble(c[12]));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(path + " line " + lineNumber + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Double nullable(String cell) {
+        return cell.isEmpty() ? null : Double.parseDouble(cell);
+    }
+
+    private static String num(Double v) {
+        return v == null || !Double.isFinite(v) ? "" : Double.toString(v);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.saeexplorer.core.io;
+
+import dev.saeexplorer.core.toymodel.ToyModelResult;
+
+/** The toy-model JSON file of design/CLI.md; {@code MatrixJson} reads its {@code wp} back as a W_p argument. */
+public record ToyModelFile(int formatVersion, double[][] wp, double[] bias, int features, int dims, double sparsity,
+                           double importance, double finalLoss) {
+    public static final int FORMAT_VERSION = 1;
+
+    public static ToyModelFile of(ToyModelResult r) {
+        return new ToyModelFile(FORMAT_VERSION, r.wp(), r.bias(), r.config().features(), r.config().dims(),
+                r.config().sparsity(), r.config().importance(), r.finalLoss());
+    }
+
+    public void write(java.nio.file.Path path) {
+        AtomicFiles.write(path, out -> Json.pretty().writeValue(new NonClosing(out), this));
+    }
+
+    /** Jackson closes the stream it writes to; the atomic writer owns it. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.saeexplorer.core.sae;
+
+import dev.saeexplorer.core.Matrices;
+import dev.saeexplorer.core.superposition.SparseSampler;
+import dev.saeexplorer.core.superposition.Superposition;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import java.util.stream.IntStream;
+
+/**
+ * The synthetic world of the WSAE paper as float32 batches: ground truth x at sparsity S and x_p = W_p x, rows as
+ * samples. Streams with different seeds are independent; the same seed gives the same data.
+ */
+public final class SyntheticData {
+    private static final int CHUNKS = 8;
+    private final Superposition sp;
+    private final double sparsity;
+    private final INDArray wpT;
+
+    public SyntheticData(Superposition sp, double sparsity) {
+        SparseSampler.checkSparsity(sparsity);
+        this.sp = sp;
+        this.sparsity = sparsity;
+        this.wpT = Nd4j.createFromArray(Matrices.flatten(Matrices.transpose(sp.matrix())))
+                .reshape(sp.features(), sp.dims());
+    }
+
+    public Superposition superposition() {
+        return sp;
+    }
+
+    public double sparsity() {
+        return sparsity;
+    }
+
+    /** A fixed sample: x [samples, n] and x_p [samples, n_p]. */
+    public Sample sample(int samples, long seed) {
+        SparseSampler sampler = new SparseSampler(sp.features(), sparsity, seed);
+        float[] xs = new float[samples * sp.features()];
+        sampler.fill(xs, samples);
+        INDArray x = Nd4j.createFromArray(xs).reshape(samples, sp.features());
+        return new Sample(x, x.mmul(wpT));
+    }
+
+    /**
+     * An endless stream of x_p batches for training. x is drawn as its active features only and x_p = W_p x accumulated
+     * from those columns, so a batch costs O(batch · active features · n_p), not O(batch · n · n_p). The batch is
+     * drawn in {@value #CHUNKS} row chunks, each from its own random stream, in parallel; the data depend on the seed
+     * only, not on the number of threads.
+     */
+    public BatchSource batches(int batch, long seed) {
+        int d = sp.dims();
+        float[] columns = Matrices.flatten(Matrices.transpose(sp.matrix())); // row i = column i of W_p
+        float[] xp = new float[batch * d];
+        RowChunk[] chunks = new RowChunk[CHUNKS];
+        for (int c = 0; c < CHUNKS; c++) {
+            chunks[c] = new RowChunk(new SparseSampler(sp.features(), sparsity, seed + c * 0x9E3779B97F4A7C15L),
+                    (int) ((long) batch * c / CHUNKS), (int) ((long) batch * (c + 1) / CHUNKS));
+        }
+        return new BatchSource() {
+            @Override
+            public float[] next() {
+                IntStream.range(0, CHUNKS).parallel().forEach(c -> chunks[c].fill(xp, columns, d));
+                return xp;
+            }
+
+            @Override
+            public int batch() {
+                return batch;
+            }
+
+            @Override
+            public int inputDim() {
+                return d;
+            }
+        };
+    }
+
+    /** Rows [from, to) of every batch, drawn from one random stream. */
+    private static final class RowChunk {
+        private final SparseSampler sampler;
+        private final int from;
+        private final int to;
+        private final int[] idx;
+        private final double[] val;
+
+        RowChunk(SparseSampler sampler, int from, int to) {
+            this.sampler = sampler;
+            this.from = from;
+            this.to = to;
+            this.idx = new int[sampler.features()];
+            this.val = new double[sampler.features()];
+        }
+
+        void fill(float[] xp, float[] columns, int d) {
+            java.util.Arrays.fill(xp, from * d, to * d, 0f);
+            for (int b = from; b < to; b++) {
+                int count = sampler.nextActive(idx, val);
+                int row = b * d;
+                for (int a = 0; a < count; a++) {
+                    float v = (float) val[a];
+                    int col = idx[a] * d;
+                    for (int k = 0; k < d; k++) {
+                        xp[row + k] += v * columns[col + k];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Per-dimension variance s_i of x_p over a sample (the WSAE's proxy for monosemanticity). */
+    public double[] inputVariance(int samples, long seed) {
+        return sample(samples, seed).xp().castTo(DataType.DOUBLE).var(false, 0).toDoubleVector();
+    }
+
+    /** Ground truth and its superposition, row for row. */
+    public record Sample(INDArray x, INDArray xp) {
+        public int size() {
+            return (int) x.size(0);
+        }
+    }
+}
