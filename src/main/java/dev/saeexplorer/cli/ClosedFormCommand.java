@@ -50,26 +50,9 @@ public final class ClosedFormCommand implements Callable<Integer> {
         if (common.json) {
             ctx.printJson(o);
         } else {
-            printTable(xv, r, geometry);
+            ClosedFormReport.print(ctx.out(), xv, r, geometry);
         }
         return Cli.OK;
-    }
-
-    private void printTable(double[] xv, ClosedFormResult r, Geometry geometry) {
-        var out = ctx.out();
-        out.printf("x_p = %s%n%n", Tables.vector(r.xp()));
-        out.printf("%8s %12s %12s  %s%n", "feature", "x", "x_m", "status");
-        for (int i = 0; i < xv.length; i++) {
-            out.printf("%8d %12.6g %12.6g  %-9s %s%n", i, xv[i], r.xm()[i], r.status()[i].id(), r.status()[i].meaning());
-        }
-        out.println();
-        out.printf("non-positive interference (Theorem 2): %s%n", geometry.nonPositiveInterference() ? "yes" : "no");
-        out.printf("digon/polygon blocks (Theorem 1):      %s%n",
-                geometry.polygonBlocks() == null ? "no (" + geometry.failure() + ")" : geometry.polygonBlocks());
-        out.printf("L_SAE = %.6g   L_GT = %.6g   gap_SAE = %.6g (Theorem 4)%n", r.lossSAE(), r.lossGT(), r.gapSAE());
-        if (r.lossWSAE() != null) {
-            out.printf("L_WSAE = %.6g  gap_WSAE = %.6g (Theorem 5)%n", r.lossWSAE(), r.gapWSAE());
-        }
     }
 
     /** The JSON of design/CLI.md. */

@@ -13,7 +13,7 @@ public final class TrainOptions {
     @Mixin
     ActivationOptions activation;
 
-    @Option(names = "--l1", defaultValue = "0.001", description = "L1 coefficient λ ≥ 0 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--l1", defaultValue = "0.1", description = "L1 coefficient λ ≥ 0 (default: ${DEFAULT-VALUE}).")
     double l1;
 
     @Option(names = "--alpha", defaultValue = "1.0", description = "WSAE exponent α ≥ 0 in γ_i = s_i^α (default: ${DEFAULT-VALUE}).")

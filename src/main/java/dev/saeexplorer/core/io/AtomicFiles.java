@@ -1,8 +1,11 @@
 package dev.saeexplorer.core.io;
 
 import dev.saeexplorer.core.InvalidInputException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -10,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Atomic writes: content goes to a temporary sibling first and is renamed into place, so a crash or a cancel never
@@ -20,21 +25,28 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes what {@code body} produces into a temp file beside {@code target}, then renames it over the target. */
+    /**
+     * Writes what {@code body} produces into a temporary sibling of {@code target}, forces it to disk and renames it
+     * over the target. The temporary file is named by hand rather than with {@code Files.createTempFile}, which would
+     * create it owner-only (0600) and the result would keep that mode.
+     */
     public static void write(Path target, IoConsumer<OutputStream> body) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (Files.isDirectory(absolute)) {
-            throw new InvalidInputException(target + " is a directory: give a file name");
+            throw new InvalidInputException("cannot write " + target + ": it is a directory (give a file name)");
         }
         if (dir == null || !Files.isDirectory(dir)) {
             throw new InvalidInputException("cannot write " + target + ": its folder does not exist");
         }
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                body.accept(out);
+            tmp = dir.resolve(temporaryName(absolute, ".tmp"));
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                body.accept(new NonClosing(out));
+                out.flush();
+                channel.force(true);
             }
             move(tmp, absolute);
             tmp = null;
@@ -43,6 +55,11 @@ public final class AtomicFiles {
         } finally {
             deleteQuietly(tmp);
         }
+    }
+
+    private static String temporaryName(Path target, String suffix) {
+        return "." + target.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                + suffix;
     }
 
     public static void writeString(Path target, String text) {
@@ -61,11 +78,10 @@ public final class AtomicFiles {
         Path old = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp");
+            tmp = Files.createDirectory(parent.resolve(temporaryName(absolute, ".tmp")));
             body.accept(tmp);
             if (Files.exists(absolute)) {
-                old = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".old");
-                Files.delete(old);
+                old = parent.resolve(temporaryName(absolute, ".old"));
                 move(absolute, old);
             }
             move(tmp, absolute);
@@ -172,8 +188,33 @@ public final class AtomicFiles {
     }
 
     static String describe(IOException e) {
-        String kind = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? kind : kind + " " + e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null) {
+            return ((java.nio.file.FileSystemException) e).getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Keeps a body (Jackson, say) from closing the stream the writer still has to force and rename. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     /** A consumer that may throw IOException. */

@@ -10,20 +10,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes safetensors files atomically: readers see the old file or the complete new one, never a partial write.
@@ -44,41 +38,13 @@ public final class SafetensorsWriter {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(tensors, "tensors");
         byte[] header = header(path, tensors, metadata == null ? Map.of() : metadata);
-        Path target = path.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InvalidInputException("cannot write " + path + ": directory " + dir + " does not exist");
-        }
-        // Same directory so the final move is a rename on one file system. Named by hand rather than with
-        // Files.createTempFile, which would create it owner-only (0600) and the result would keep that mode.
-        Path tmp = dir.resolve("." + target.getFileName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        boolean created = false;
-        boolean moved = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                created = true;
-                ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length);
-                writeFully(ch, prefix.flip());
-                writeFully(ch, ByteBuffer.wrap(header));
-                for (Tensor t : tensors) {
-                    writeFully(ch, ByteBuffer.wrap(t.rawBytes()));
-                }
-                ch.force(true);
+        AtomicFiles.write(path, out -> {
+            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).array());
+            out.write(header);
+            for (Tensor t : tensors) {
+                out.write(t.rawBytes());
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot write " + path + ": " + reason(target, e), e);
-        } finally {
-            if (created && !moved) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // Nothing more to do; the primary failure is what the caller needs to see.
-                }
-            }
-        }
+        });
     }
 
     private static byte[] header(Path path, List<Tensor> tensors, Map<String, String> metadata) {
@@ -121,24 +87,5 @@ public final class SafetensorsWriter {
         byte[] header = Arrays.copyOf(json, padded);
         Arrays.fill(header, json.length, padded, (byte) ' ');
         return header;
-    }
-
-    private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
-    }
-
-    private static String reason(Path target, IOException e) {
-        if (Files.isDirectory(target)) {
-            return "it is a directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        return e.getMessage();
     }
 }

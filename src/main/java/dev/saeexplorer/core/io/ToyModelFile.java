@@ -13,18 +13,6 @@ public record ToyModelFile(int formatVersion, double[][] wp, double[] bias, int 
     }
 
     public void write(java.nio.file.Path path) {
-        AtomicFiles.write(path, out -> Json.pretty().writeValue(new NonClosing(out), this));
-    }
-
-    /** Jackson closes the stream it writes to; the atomic writer owns it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(java.io.OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            flush();
-        }
+        AtomicFiles.write(path, out -> Json.pretty().writeValue(out, this));
     }
 }

@@ -1,5 +1,11 @@
 package dev.saeexplorer.core.sae;
 
+import static dev.saeexplorer.core.compute.HostMath.accumulateRows;
+import static dev.saeexplorer.core.compute.HostMath.add;
+import static dev.saeexplorer.core.compute.HostMath.transpose;
+import static dev.saeexplorer.core.compute.HostMath.zero;
+
+import dev.saeexplorer.core.compute.HostAdam;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,9 +25,6 @@ final class JvmKernel implements TrainingKernel {
     private static final int CHUNKS = 8;
     /** Samples whose weight-gradient contributions are accumulated together. */
     private static final int BLOCK = 4;
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPS = 1e-8;
 
     private final SaeConfig cfg;
     private final int d;
@@ -33,10 +36,10 @@ final class JvmKernel implements TrainingKernel {
     private final float[][] wDecT;
     private final float[] bDec;
     private final float[] gammaSquared;
-    private final Adam adamWEnc;
-    private final Adam adamBEnc;
-    private final Adam adamWDec;
-    private final Adam adamBDec;
+    private final HostAdam adamWEnc;
+    private final HostAdam adamBEnc;
+    private final HostAdam adamWDec;
+    private final HostAdam adamBDec;
     private final Chunk[] chunks = new Chunk[CHUNKS];
     private final float[][] gWEnc;
     private final float[] gBEnc;
@@ -44,7 +47,6 @@ final class JvmKernel implements TrainingKernel {
     private final float[][] gWDec;
     private final float[] gBDec;
     private final float[] fired;
-    private int iteration;
 
     JvmKernel(SaeConfig cfg, SaeModel init, WsaeWeights weights) {
         this.cfg = cfg;
@@ -62,10 +64,10 @@ final class JvmKernel implements TrainingKernel {
             double g = weights.normalised()[k];
             gammaSquared[k] = (float) (g * g);
         }
-        this.adamWEnc = new Adam(d, m, cfg.learningRate());
-        this.adamBEnc = new Adam(1, m, cfg.learningRate());
-        this.adamWDec = new Adam(m, d, cfg.learningRate());
-        this.adamBDec = new Adam(1, d, cfg.learningRate());
+        this.adamWEnc = new HostAdam(d, m, cfg.learningRate());
+        this.adamBEnc = new HostAdam(1, m, cfg.learningRate());
+        this.adamWDec = new HostAdam(m, d, cfg.learningRate());
+        this.adamBDec = new HostAdam(1, d, cfg.learningRate());
         for (int c = 0; c < CHUNKS; c++) {
             chunks[c] = new Chunk();
         }
@@ -79,6 +81,13 @@ final class JvmKernel implements TrainingKernel {
 
     @Override
     public StepOutcome step(float[] x, boolean[] dead, boolean measure) {
+        StepOutcome outcome = computeGradients(x, dead);
+        update();
+        return outcome;
+    }
+
+    /** The loss of the batch at the current parameters and its gradients (left in the g* fields), without a step. */
+    StepOutcome computeGradients(float[] x, boolean[] dead) {
         int batch = x.length / d;
         Scales scales = new Scales(2f / batch, (float) (cfg.l1() / batch), (float) (2.0 * cfg.auxCoefficient() / batch));
         // The common pool plus the calling thread; each chunk writes only its own accumulators.
@@ -95,10 +104,27 @@ final class JvmKernel implements TrainingKernel {
             aux += c.auxSum;
             l0 += c.activeCount;
         }
-        update();
         double reconstruction = recon / batch;
         double loss = reconstruction + cfg.l1() * l1 / batch + cfg.auxCoefficient() * aux / batch;
         return new StepOutcome(fired.clone(), loss, reconstruction, (double) l0 / batch);
+    }
+
+    /** ∂loss/∂W_enc [d][m] after {@link #computeGradients} (for tests). */
+    float[][] encoderWeightGradient() {
+        return gWEnc;
+    }
+
+    float[] encoderBiasGradient() {
+        return gBEnc;
+    }
+
+    /** ∂loss/∂W_dec [m][d] (untied form). */
+    float[][] decoderWeightGradient() {
+        return gWDec;
+    }
+
+    float[] decoderBiasGradient() {
+        return gBDec;
     }
 
     /** Sums the chunks' gradients in chunk order. */
@@ -132,16 +158,15 @@ final class JvmKernel implements TrainingKernel {
     }
 
     private void update() {
-        iteration++;
-        adamWEnc.step(wEnc, gWEnc, iteration);
+        adamWEnc.step(wEnc, gWEnc);
         if (tied) {
             transpose(wEnc, wDec);
             transpose(wDec, wDecT);
             return;
         }
-        adamBEnc.step(new float[][] {bEnc}, new float[][] {gBEnc}, iteration);
-        adamWDec.step(wDec, gWDec, iteration);
-        adamBDec.step(new float[][] {bDec}, new float[][] {gBDec}, iteration);
+        adamBEnc.step(bEnc, gBEnc);
+        adamWDec.step(wDec, gWDec);
+        adamBDec.step(bDec, gBDec);
         if (cfg.l1() > 0) {
             for (float[] row : wDec) {
                 double norm = 0;
@@ -166,32 +191,6 @@ final class JvmKernel implements TrainingKernel {
     @Override
     public void close() {
         // Plain Java arrays: nothing to release.
-    }
-
-    private static void transpose(float[][] a, float[][] out) {
-        for (int r = 0; r < a.length; r++) {
-            for (int c = 0; c < a[r].length; c++) {
-                out[c][r] = a[r][c];
-            }
-        }
-    }
-
-    private static void add(float[] into, float[] from) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] += from[i];
-        }
-    }
-
-    private static void add(float[][] into, float[][] from) {
-        for (int r = 0; r < into.length; r++) {
-            add(into[r], from[r]);
-        }
-    }
-
-    private static void zero(float[][] a) {
-        for (float[] row : a) {
-            Arrays.fill(row, 0f);
-        }
     }
 
     /** Per-step constants: 2/B for the reconstruction gradient, λ/B for the L1 term, 2α_aux/B for the auxiliary loss. */
@@ -293,34 +292,6 @@ final class JvmKernel implements TrainingKernel {
             }
             if (dead != null) {
                 auxiliary(dead, scales.aux(), r);
-            }
-        }
-
-        /**
-         * out[j] += Σ_k v[k] · w[k][j], four rows of w per pass over out. Rows are separate arrays and loops run to the
-         * arrays' own lengths: that is what lets the JIT drop bounds checks and vectorise (3–4× over flat indexing).
-         */
-        private void accumulateRows(float[] out, float[] v, float[][] w) {
-            int k = 0;
-            for (; k + 3 < v.length; k += 4) {
-                float s0 = v[k];
-                float s1 = v[k + 1];
-                float s2 = v[k + 2];
-                float s3 = v[k + 3];
-                float[] w0 = w[k];
-                float[] w1 = w[k + 1];
-                float[] w2 = w[k + 2];
-                float[] w3 = w[k + 3];
-                for (int j = 0; j < out.length; j++) {
-                    out[j] += s0 * w0[j] + s1 * w1[j] + s2 * w2[j] + s3 * w3[j];
-                }
-            }
-            for (; k < v.length; k++) {
-                float s = v[k];
-                float[] wk = w[k];
-                for (int j = 0; j < out.length; j++) {
-                    out[j] += s * wk[j];
-                }
             }
         }
 
@@ -427,41 +398,6 @@ final class JvmKernel implements TrainingKernel {
                     dp += auxResidual[k] * row[k];
                 }
                 dPre[r][j] += dp;
-            }
-        }
-    }
-
-    /** Adam with PyTorch's bias correction, in float32 state. */
-    private static final class Adam {
-        private final float[][] mean;
-        private final float[][] var;
-        private final double learningRate;
-
-        Adam(int rows, int cols, double learningRate) {
-            this.mean = new float[rows][cols];
-            this.var = new float[rows][cols];
-            this.learningRate = learningRate;
-        }
-
-        void step(float[][] param, float[][] grad, int t) {
-            float b1 = (float) BETA1;
-            float b2 = (float) BETA2;
-            float stepSize = (float) (learningRate / (1 - Math.pow(BETA1, t)));
-            float sqrtC2 = (float) Math.sqrt(1 - Math.pow(BETA2, t));
-            float eps = (float) EPS;
-            for (int r = 0; r < param.length; r++) {
-                float[] p = param[r];
-                float[] g = grad[r];
-                float[] mr = mean[r];
-                float[] vr = var[r];
-                for (int i = 0; i < p.length; i++) {
-                    float gi = g[i];
-                    float mi = b1 * mr[i] + (1 - b1) * gi;
-                    float vi = b2 * vr[i] + (1 - b2) * gi * gi;
-                    mr[i] = mi;
-                    vr[i] = vi;
-                    p[i] -= stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps);
-                }
             }
         }
     }

@@ -52,7 +52,7 @@ public record SaeConfig(int inputDim, int latents, Activation activation, double
 
     /** The paper's synthetic setting for d_in inputs and the given latents: ReLU, L1, untied with biases, SAE. */
     public static SaeConfig defaults(int inputDim, int latents) {
-        return new SaeConfig(inputDim, latents, new Activation.Relu(), 1e-3, Weighting.NONE, 1.0, false, 0.0, 1000,
+        return new SaeConfig(inputDim, latents, new Activation.Relu(), 0.1, Weighting.NONE, 1.0, false, 0.0, 1000,
                 3000, 1024, 1e-3, 0);
     }
 

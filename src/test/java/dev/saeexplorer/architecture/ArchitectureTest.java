@@ -1,0 +1,37 @@
+package dev.saeexplorer.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering rules of design/ARCHITECTURE.md, enforced. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.saeexplorer");
+
+    @Test
+    void coreKnowsNothingOfJavaFxTheUiTheCliOrCharts() {
+        noClasses().that().resideInAPackage("dev.saeexplorer.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.saeexplorer.ui..",
+                        "dev.saeexplorer.cli..", "dev.saeexplorer.charts..", "java.awt..", "org.jfree..", "picocli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void chartsDoNotDependOnJavaFxOrTheCli() {
+        noClasses().that().resideInAPackage("dev.saeexplorer.charts..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.saeexplorer.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingPrintsToStandardOutputOutsideTheCli() {
+        noClasses().that().resideOutsideOfPackage("dev.saeexplorer.cli..")
+                .should().accessField(System.class, "out")
+                .check(CLASSES);
+    }
+}

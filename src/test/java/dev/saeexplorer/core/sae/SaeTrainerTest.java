@@ -1,0 +1,136 @@
+package dev.saeexplorer.core.sae;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.compute.CancellationToken;
+import dev.saeexplorer.core.compute.CancelledException;
+import dev.saeexplorer.core.compute.TaskMonitor;
+import dev.saeexplorer.core.experiment.SyntheticExperiment;
+import dev.saeexplorer.core.metrics.SyntheticMetrics;
+import dev.saeexplorer.core.superposition.Presets;
+import dev.saeexplorer.core.superposition.Superposition;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SaeTrainerTest {
+
+    @Test
+    void extremeSparsityWithNonPositiveInterferenceRecoversTheFeatures() {
+        // Theorem 2: as S → 1 with non-positive interference, W_m = W_pᵀ recovers x; a trained SAE gets there too.
+        Superposition sp = Presets.randomNonPositive(8, 16, 3);
+        SaeConfig cfg = SaeConfig.defaults(8, 16).withSteps(5000).withSeed(1);
+        SyntheticMetrics m = new SyntheticExperiment().run(sp, 0.99, cfg, 8192, TaskMonitor.none(),
+                TrainingListener.NONE).metrics();
+        assertTrue(m.avgActivatedFeatures() < 1.5, "each latent should answer about one feature, got "
+                + m.avgActivatedFeatures());
+        // E‖x‖² at S = 0.99 is 16 · 0.01 · 1/3 ≈ 0.053; recovering nothing would score that.
+        assertTrue(m.lossGT() < 0.02, "ground-truth loss " + m.lossGT());
+        assertEquals(0, m.deadLatents());
+    }
+
+    @Test
+    void lowSparsityDoesNotRecoverTheFeatures() {
+        Superposition sp = Presets.randomNonPositive(8, 16, 3);
+        SaeConfig cfg = SaeConfig.defaults(8, 16).withSteps(600).withSeed(1);
+        SyntheticMetrics dense = new SyntheticExperiment().run(sp, 0.3, cfg, 4096, TaskMonitor.none(),
+                TrainingListener.NONE).metrics();
+        assertTrue(dense.avgActivatedFeatures() > 2.0, "at S = 0.3 latents stay polysemantic, got "
+                + dense.avgActivatedFeatures());
+    }
+
+    @Test
+    void trainingIsDeterministicForASeed() {
+        SyntheticData data = new SyntheticData(Presets.example2(), 0.5);
+        SaeConfig cfg = SaeConfig.defaults(2, 6).withSteps(50).withSeed(4);
+        float[] a = train(cfg, data).wEnc().dup().reshape(12).toFloatVector();
+        float[] b = train(cfg, data).wEnc().dup().reshape(12).toFloatVector();
+        assertArrayEquals(a, b);
+        float[] c = train(cfg.withSeed(5), data).wEnc().dup().reshape(12).toFloatVector();
+        assertTrue(!java.util.Arrays.equals(a, c), "another seed gives another run");
+    }
+
+    @Test
+    void lossFallsAndSnapshotsCoverTheRun() {
+        SyntheticData data = new SyntheticData(Presets.randomNonPositive(6, 12, 1), 0.8);
+        SaeConfig cfg = SaeConfig.defaults(6, 12).withSteps(400);
+        List<TrainingSnapshot> seen = new ArrayList<>();
+        TrainingResult r = new SaeTrainer().train(cfg, WsaeWeights.uniform(6), data.batches(256, 1), TaskMonitor.none(),
+                seen::add);
+        assertEquals(r.history(), seen);
+        assertEquals(400, r.last().step());
+        assertTrue(r.history().get(0).loss() > 2 * r.last().loss(), "loss " + r.history().get(0).loss() + " → "
+                + r.last().loss());
+        assertTrue(r.samplesPerSecond() > 0);
+    }
+
+    @Test
+    void decoderRowsHaveUnitNormWithAnL1Penalty() {
+        SaeModel m = train(SaeConfig.defaults(2, 6).withSteps(30), new SyntheticData(Presets.example2(), 0.5));
+        for (double norm : m.decoderNorms()) {
+            assertEquals(1.0, norm, 1e-5);
+        }
+    }
+
+    @Test
+    void cancellingStopsTrainingPromptly() {
+        CancellationToken token = new CancellationToken();
+        SyntheticData data = new SyntheticData(Presets.randomNonPositive(6, 12, 1), 0.8);
+        SaeConfig cfg = SaeConfig.defaults(6, 12).withSteps(1_000_000);
+        TaskMonitor monitor = new TaskMonitor((f, msg) -> {
+            if (f > 0) {
+                token.cancel();
+            }
+        }, token);
+        long start = System.nanoTime();
+        assertThrows(CancelledException.class, () -> new SaeTrainer().train(cfg, WsaeWeights.uniform(6),
+                data.batches(64, 1), monitor, TrainingListener.NONE));
+        assertTrue((System.nanoTime() - start) / 1e9 < 30, "cancel must not wait for the run to finish");
+    }
+
+    @Test
+    void mismatchedDataOrWeightsAreRejected() {
+        SyntheticData data = new SyntheticData(Presets.example2(), 0.5);
+        SaeConfig cfg = SaeConfig.defaults(3, 6);
+        assertThrows(InvalidInputException.class, () -> new SaeTrainer().train(cfg, WsaeWeights.uniform(3),
+                data.batches(16, 1), TaskMonitor.none(), TrainingListener.NONE));
+        SaeConfig ok = SaeConfig.defaults(2, 6);
+        assertThrows(InvalidInputException.class, () -> new SaeTrainer().train(ok, WsaeWeights.uniform(3),
+                data.batches(16, 1), TaskMonitor.none(), TrainingListener.NONE));
+    }
+
+    @Test
+    void configRejectsOutOfRangeSettings() {
+        Activation relu = new Activation.Relu();
+        assertThrows(InvalidInputException.class, () -> new SaeConfig(0, 4, relu, 0, Weighting.NONE, 1, false, 0, 1, 1, 1, 1e-3, 0));
+        assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 0, relu, 0, Weighting.NONE, 1, false, 0, 1, 1, 1, 1e-3, 0));
+        assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 4, relu, -1, Weighting.NONE, 1, false, 0, 1, 1, 1, 1e-3, 0));
+        assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 4, relu, 0, Weighting.NONE, Double.NaN, false, 0, 1, 1, 1, 1e-3, 0));
+        assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 4, relu, 0, Weighting.NONE, -0.5, false, 0, 1, 1, 1, 1e-3, 0));
+        assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 4, relu, 0, Weighting.NONE, 1, false, 0, 1, 0, 1, 1e-3, 0));
+        assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 4, relu, 0, Weighting.NONE, 1, false, 0, 1, 1, 0, 1e-3, 0));
+        assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 4, relu, 0, Weighting.NONE, 1, false, 0, 1, 1, 1, 0, 0));
+        assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 4, new Activation.TopK(5), 0, Weighting.NONE, 1, false, 0, 1, 1, 1, 1e-3, 0));
+    }
+
+    @Test
+    void wsaeWeightsFollowTheVarianceAndHaveUnitMeanSquare() {
+        WsaeWeights w = WsaeWeights.fromVariance(new double[] {1.0, 4.0}, 1.0);
+        assertArrayEquals(new double[] {1.0, 4.0}, w.raw(), 0);
+        // mean(γ²) = (1 + 16)/2 = 8.5 → scale 1/√8.5
+        assertArrayEquals(new double[] {1 / Math.sqrt(8.5), 4 / Math.sqrt(8.5)}, w.normalised(), 1e-12);
+        WsaeWeights half = WsaeWeights.fromVariance(new double[] {1.0, 4.0}, 0.5);
+        assertArrayEquals(new double[] {1.0, 2.0}, half.raw(), 1e-12);
+        // Example 1: dimension 0 carries one feature, dimension 1 two → oracle raw weights 1 and 1/2.
+        assertArrayEquals(new double[] {1.0, 0.5}, WsaeWeights.oracle(Presets.example1()).raw(), 0);
+    }
+
+    private static SaeModel train(SaeConfig cfg, SyntheticData data) {
+        return new SaeTrainer().train(cfg, WsaeWeights.uniform(cfg.inputDim()), data.batches(64, 2),
+                TaskMonitor.none(), TrainingListener.NONE).model();
+    }
+}
