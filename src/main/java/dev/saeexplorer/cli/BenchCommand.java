@@ -7,6 +7,7 @@ import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.SaeTrainer;
 import dev.saeexplorer.core.sae.SyntheticData;
 import dev.saeexplorer.core.sae.TrainingListener;
+import dev.saeexplorer.core.sae.TrainingEngine;
 import dev.saeexplorer.core.sae.TrainingResult;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.sae.WsaeWeights;
@@ -35,6 +36,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Mixin
     DeviceOptions device;
+
+    @Option(names = "--engine", defaultValue = "jvm", description = "jvm (the fused CPU kernel) or nd4j (default: ${DEFAULT-VALUE}).")
+    String engine;
 
     @Option(names = "--steps", defaultValue = "300", description = "Timed steps (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -67,14 +71,19 @@ public final class BenchCommand implements Callable<Integer> {
         ComputeBackend backend = device.select(ctx);
         Superposition sp = gaussianColumns(dims, features, 0);
         SyntheticData data = new SyntheticData(sp, sparsity);
-        SaeTrainer trainer = new SaeTrainer();
+        TrainingEngine chosen = TrainingEngine.parse(engine);
+        if (steps < 1 || warmup < 0) {
+            throw new dev.saeexplorer.core.InvalidInputException("--steps must be at least 1 and --warmup at least 0");
+        }
+        SaeTrainer trainer = new SaeTrainer(chosen);
         SaeConfig base = new SaeConfig(dims, latents, new Activation.Relu(), 1e-3, Weighting.NONE, 1.0, false, 0.0,
                 1000, Math.max(1, warmup), batch, 1e-3, 0);
         trainer.train(base, WsaeWeights.uniform(dims), data.batches(batch, 1), TaskMonitor.none(), TrainingListener.NONE);
         TrainingResult timed = trainer.train(base.withSteps(steps), WsaeWeights.uniform(dims), data.batches(batch, 2),
                 ctx.monitor(), TrainingListener.NONE);
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("implementation", "sae-explorer (ND4J " + backend.name() + ")");
+        json.put("implementation", chosen == TrainingEngine.JVM ? "sae-explorer (fused JVM kernel)"
+                : "sae-explorer (ND4J " + backend.name() + " kernel)");
         json.put("device", backend.details());
         json.put("features", features);
         json.put("dims", dims);
@@ -86,7 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (common.json) {
             ctx.printJson(json);
         } else {
-            ctx.out().printf("sae-explorer (%s, %s): %,.0f samples/s over %d steps of batch %d%n", backend.name(),
+            ctx.out().printf("%s on %s: %,.0f samples/s over %d steps of batch %d%n", json.get("implementation"),
                     backend.details(), timed.samplesPerSecond(), steps, batch);
         }
         return Cli.OK;

@@ -1,5 +1,6 @@
 package dev.saeexplorer.core.superposition;
 
+import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.Matrices;
 import dev.saeexplorer.core.sae.Activation;
 
@@ -24,6 +25,12 @@ public final class ClosedForm {
     /** Evaluates at x; gamma (n_p weights) is optional and adds the WSAE loss and gap. */
     public ClosedFormResult evaluate(double[] x, double[] gamma) {
         double[] checkedX = Matrices.checkedCopy(x, sp.features(), "x (one value per column of W_p)");
+        for (int i = 0; i < checkedX.length; i++) {
+            if (checkedX[i] < 0) {
+                throw new InvalidInputException("x[" + i + "] is " + checkedX[i]
+                        + ": ground-truth features are non-negative (0 means inactive)");
+            }
+        }
         double[] checkedGamma = gamma == null ? null : sp.checkGamma(gamma);
         return evaluateChecked(checkedX, checkedGamma);
     }

@@ -85,6 +85,14 @@ class SuperpositionInputTest {
     }
 
     @Test
+    void closedFormRejectsNegativeGroundTruth() {
+        ClosedForm cf = new ClosedForm(Presets.example1(), new Activation.Relu());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> cf.evaluate(new double[] {0.5, -0.1, 0.2}, null));
+        assertTrue(e.getMessage().contains("x[1]"), e.getMessage());
+    }
+
+    @Test
     void closedFormRejectsGammaOfTheWrongLength() {
         ClosedForm cf = new ClosedForm(Presets.example1(), new Activation.Relu());
         double[] x = {0.5, 1.0, 0.8};
