@@ -1,5 +1,6 @@
 package dev.saeexplorer.cli;
 
+import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.sae.Activation;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,13 @@ public final class ActivationOptions {
     Double theta;
 
     Activation toActivation() {
-        return Activation.parse(activation, k, theta);
+        Activation a = Activation.parse(activation, k, theta);
+        if (k != null && !(a instanceof Activation.TopK)) {
+            throw new InvalidInputException("--k applies only to --activation topk");
+        }
+        if (theta != null && !(a instanceof Activation.JumpRelu)) {
+            throw new InvalidInputException("--theta applies only to --activation jumprelu");
+        }
+        return a;
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * renormalisation) for a fixed number of steps and reports samples per second. {@code bench/run.sh} runs this and the
  * numpy reference of the identical step side by side.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Benchmark SAE training on the paper's toy setting; bench/run.sh compares it with numpy.")
 public final class BenchCommand implements Callable<Integer> {
     private final CliContext ctx;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "closed-form", mixinStandardHelpOptions = true,
+@Command(name = "closed-form", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "The closed-form SAE W_m = W_pᵀ at one x: x_p, x_m, per-feature status, geometry, losses and gaps.")
 public final class ClosedFormCommand implements Callable<Integer> {
     private final CliContext ctx;

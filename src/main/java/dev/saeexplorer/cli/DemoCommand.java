@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * The first-run tour on the embedded defaults: the paper's Example 1 in closed form, how shrinking and vanishing fade
  * as x gets sparser, and a short SAE-against-WSAE training run on the bundled toy model.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Example 1 in closed form, shrinking/vanishing against sparsity, and a short SAE vs WSAE run.")
 public final class DemoCommand implements Callable<Integer> {
     private static final double[] SPARSITIES = {0.0, 0.5, 0.9, 0.99};

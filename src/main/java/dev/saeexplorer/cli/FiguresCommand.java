@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * Draws the paper's synthetic-data figures (Figure 2 and Figure 3 (a)–(d)) from the rows a {@code sweep} wrote: one
  * image per figure, mean over seeds with ±1 standard deviation error bars, SAE and WSAE side by side.
  */
-@Command(name = "figures", mixinStandardHelpOptions = true,
+@Command(name = "figures", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Draw the paper's Figures 2 and 3(a)-(d) from a sweep's rows as PNG and/or SVG images.")
 public final class FiguresCommand implements Callable<Integer> {
     static final int MIN_SIZE = 200;

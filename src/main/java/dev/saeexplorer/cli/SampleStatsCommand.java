@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "sample-stats", mixinStandardHelpOptions = true,
+@Command(name = "sample-stats", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Monte-Carlo means of the closed-form SAE's losses, gaps and shrink/vanish fractions at sparsity S.")
 public final class SampleStatsCommand implements Callable<Integer> {
     private final CliContext ctx;
@@ -41,6 +41,7 @@ public final class SampleStatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ctx.setDebug(common.debug);
+        Flags.sparsity(sparsity, "--sparsity");
         Superposition sp = Superposition.of(MatrixJson.matrix(wp, "--wp"));
         double[] g = gamma == null ? null : MatrixJson.vector(gamma, "--gamma");
         SampleStats stats = new MonteCarlo(new ClosedForm(sp, new Activation.Relu()))

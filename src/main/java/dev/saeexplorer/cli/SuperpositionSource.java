@@ -38,6 +38,17 @@ public final class SuperpositionSource {
             throw new InvalidInputException("a toy-model W_p needs all of --toy-features, --toy-dims and --toy-sparsity");
         }
         if (toy) {
+            if (toyFeatures < 2) {
+                throw new InvalidInputException("--toy-features must be at least 2, got " + toyFeatures);
+            }
+            if (toyDims < 1 || toyDims >= toyFeatures) {
+                throw new InvalidInputException("--toy-dims must be at least 1 and smaller than --toy-features ("
+                        + toyFeatures + "), got " + toyDims);
+            }
+            Flags.sparsity(toySparsity, "--toy-sparsity");
+            if (toySteps < 1) {
+                throw new InvalidInputException("--toy-steps must be at least 1, got " + toySteps);
+            }
             toyConfig(0);
         }
     }

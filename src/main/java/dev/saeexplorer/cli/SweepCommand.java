@@ -1,6 +1,7 @@
 package dev.saeexplorer.cli;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.compute.ComputeBackend;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.experiment.SparsitySweep;
 import dev.saeexplorer.core.experiment.SweepRow;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "SAE against WSAE over a grid of sparsities and seeds (the paper's Figures 2 and 3).")
 public final class SweepCommand implements Callable<Integer> {
     private final CliContext ctx;
@@ -63,13 +64,13 @@ public final class SweepCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
         }
-        train.device.select(ctx);
+        ComputeBackend backend = train.device.select(ctx);
         TaskMonitor monitor = ctx.monitor();
         // Validate every training option before the first (possibly long) toy model is trained.
         train.toConfig(1, wsae);
         SaeConfig base = train.toConfig(source.dims(), wsae);
         List<SweepRow> rows = new SparsitySweep().run(grid, seeds, seed -> source.load(seed, monitor), base,
-                train.evalSamples, monitor, row -> { });
+                train.evalSamples, backend.device().id(), monitor, row -> { });
         SweepFiles.write(out, format, rows);
         if (common.json) {
             ctx.printJson(rows);
@@ -83,10 +84,13 @@ public final class SweepCommand implements Callable<Integer> {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("--sparsities is empty: give a list like 0.1,0.5,0.9");
         }
-        String[] parts = text.split(",");
+        String[] parts = text.split(",", -1);
         double[] grid = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i].trim();
+            if (p.isEmpty()) {
+                throw new InvalidInputException("--sparsities: an empty entry in '" + text + "' (give a list like 0.1,0.5,0.9)");
+            }
             try {
                 grid[i] = Double.parseDouble(p);
             } catch (NumberFormatException e) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "toy-model", mixinStandardHelpOptions = true,
+@Command(name = "toy-model", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Train the Elhage et al. toy model x' = ReLU(WᵀWx + b) and save W as W_p.")
 public final class ToyModelCommand implements Callable<Integer> {
     private final CliContext ctx;
@@ -59,6 +59,7 @@ public final class ToyModelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ctx.setDebug(common.debug);
+        Flags.sparsity(sparsity, "--sparsity");
         ToyModelConfig cfg = new ToyModelConfig(features, dims, sparsity, importance, steps, batch, lr, seed);
         AtomicFiles.checkFileTarget(out, force);
         device.select(ctx);

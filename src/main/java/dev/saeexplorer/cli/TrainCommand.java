@@ -12,7 +12,6 @@ import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.TrainingListener;
 import dev.saeexplorer.core.sae.Weighting;
-import dev.saeexplorer.core.superposition.SparseSampler;
 import dev.saeexplorer.core.superposition.Superposition;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Train an SAE (--weighting none) or a WSAE (--weighting variance) on x_p = W_p x and save a checkpoint.")
 public final class TrainCommand implements Callable<Integer> {
     public static final String METRICS_FILE = "metrics.json";
@@ -56,16 +55,14 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         ctx.setDebug(common.debug);
         source.validate();
-        SparseSampler.checkSparsity(sparsity);
+        Flags.sparsity(sparsity, "--sparsity");
         Weighting w = Weighting.parse(weighting);
+        // Every option is checked before anything is trained, the toy model of --toy-* included.
+        SaeConfig cfg = train.toConfig(source.dims(), w);
         AtomicFiles.checkDirectoryTarget(out, force);
         ComputeBackend backend = train.device.select(ctx);
         TaskMonitor monitor = ctx.monitor();
         Superposition sp = source.load(train.seed, monitor);
-        SaeConfig cfg = train.toConfig(sp.dims(), w);
-        if (train.evalSamples < 2) {
-            throw new dev.saeexplorer.core.InvalidInputException("--eval-samples must be at least 2, got " + train.evalSamples);
-        }
         SyntheticExperiment.ExperimentResult result = new SyntheticExperiment().run(sp, sparsity, cfg, train.evalSamples,
                 monitor, TrainingListener.NONE);
         Map<String, Object> metrics = metricsJson(result, cfg, backend);

@@ -1,5 +1,6 @@
 package dev.saeexplorer.cli;
 
+import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.Weighting;
 import picocli.CommandLine.Mixin;
@@ -47,6 +48,9 @@ public final class TrainOptions {
     DeviceOptions device;
 
     SaeConfig toConfig(int inputDim, Weighting weighting) {
+        if (evalSamples < 2) {
+            throw new InvalidInputException("--eval-samples must be at least 2, got " + evalSamples);
+        }
         return new SaeConfig(inputDim, latents, activation.toActivation(), l1, weighting, alpha, tied, aux, deadWindow,
                 steps, batch, lr, seed);
     }

@@ -27,7 +27,7 @@ import picocli.CommandLine;
 
 class FiguresCommandTest {
     static final String HEADER = "sparsity,seed,model,lossGT,lossGTNonSparse,reconstructionXp,monosemanticity,"
-            + "avgActivatedFeatures,deadLatents,samplesPerSecond,steps,weighting,alpha";
+            + "avgActivatedFeatures,deadLatents,samplesPerSecond,steps,device,weighting,alpha,weights";
     static final List<String> STEMS = List.of("figure2-avg-activated-features", "figure3a-loss-gt",
             "figure3b-loss-gt-nonsparse", "figure3c-reconstruction-xp", "figure3d-monosemanticity");
 
@@ -70,10 +70,10 @@ class FiguresCommandTest {
         for (double s : grid) {
             for (int seed = 0; seed < 2; seed++) {
                 double j = seed * 0.05;
-                sb.append(String.format(java.util.Locale.ROOT, "%s,%d,SAE,%s,%s,%s,%s,%s,3,1000.0,100,none,1.0%n", s,
+                sb.append(String.format(java.util.Locale.ROOT, "%s,%d,SAE,%s,%s,%s,%s,%s,3,1000.0,100,cpu,none,1.0,1.0 1.0%n", s,
                         seed, 1.0 - 0.5 * s + j, 1.4 - 0.6 * s + j, 0.2 + j, 0.3 + 0.5 * s + j, 6 - 5 * s + 10 * j));
                 // WSAE's monosemanticity is missing at S = 0.1 (a null cell).
-                sb.append(String.format(java.util.Locale.ROOT, "%s,%d,WSAE,%s,%s,%s,%s,%s,2,1000.0,100,variance,1.0%n",
+                sb.append(String.format(java.util.Locale.ROOT, "%s,%d,WSAE,%s,%s,%s,%s,%s,2,1000.0,100,cpu,variance,1.0,0.9 1.1%n",
                         s, seed, 0.8 - 0.4 * s + j, 1.0 - 0.4 * s + j, 0.22 + j, s == 0.1 ? "" : String.valueOf(0.5 + 0.4 * s + j),
                         5 - 4 * s + 10 * j));
             }

@@ -21,7 +21,7 @@ public final class SparsitySweep {
     private final SyntheticExperiment experiment = new SyntheticExperiment();
 
     public List<SweepRow> run(double[] sparsities, int seeds, LongFunction<Superposition> wpForSeed, SaeConfig base,
-                              int evalSamples, TaskMonitor monitor, Consumer<SweepRow> onRow) {
+                              int evalSamples, String device, TaskMonitor monitor, Consumer<SweepRow> onRow) {
         if (sparsities.length == 0) {
             throw new InvalidInputException("--sparsities is empty: give a list like 0.1,0.5,0.9");
         }
@@ -47,7 +47,7 @@ public final class SparsitySweep {
                             String.format("%s S=%.3f seed %d: %s", model, s, runSeed, msg)), monitor.cancellation());
                     SyntheticExperiment.ExperimentResult r = experiment.run(sp, s, cfg, evalSamples, inner,
                             TrainingListener.NONE);
-                    SweepRow row = toRow(r, runSeed, model, cfg);
+                    SweepRow row = toRow(r, runSeed, model, cfg, device);
                     rows.add(row);
                     onRow.accept(row);
                     done++;
@@ -57,10 +57,11 @@ public final class SparsitySweep {
         return rows;
     }
 
-    private static SweepRow toRow(SyntheticExperiment.ExperimentResult r, long seed, String model, SaeConfig cfg) {
+    private static SweepRow toRow(SyntheticExperiment.ExperimentResult r, long seed, String model, SaeConfig cfg,
+                                  String device) {
         SyntheticMetrics m = r.metrics();
         return new SweepRow(r.sparsity(), seed, model, m.lossGT(), m.lossGTNonSparse(), m.reconstructionXp(),
                 m.monosemanticity(), m.avgActivatedFeatures(), m.deadLatents(), r.training().samplesPerSecond(),
-                cfg.steps(), cfg.weighting().id(), cfg.alpha());
+                cfg.steps(), device, cfg.weighting().id(), cfg.alpha(), r.training().weights().normalised());
     }
 }

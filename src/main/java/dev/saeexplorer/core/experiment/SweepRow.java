@@ -1,7 +1,11 @@
 package dev.saeexplorer.core.experiment;
 
-/** One (sparsity, seed, model) cell of a sparsity sweep with the train metrics (design/CLI.md {@code sweep}). */
+/**
+ * One (sparsity, seed, model) cell of a sparsity sweep with the train metrics (design/CLI.md {@code sweep}); weights are
+ * the normalised γ the model was trained with.
+ */
 public record SweepRow(double sparsity, long seed, String model, double lossGT, Double lossGTNonSparse,
                        double reconstructionXp, Double monosemanticity, Double avgActivatedFeatures, int deadLatents,
-                       double samplesPerSecond, int steps, String weighting, double alpha) {
+                       double samplesPerSecond, int steps, String device, String weighting, double alpha,
+                       double[] weights) {
 }

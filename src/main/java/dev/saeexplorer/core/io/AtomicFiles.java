@@ -107,8 +107,11 @@ public final class AtomicFiles {
         if (Files.isRegularFile(target)) {
             throw new InvalidInputException("--out " + target + " is a file: give a folder");
         }
-        if (Files.isDirectory(target) && !force && !isEmptyDirectory(target)) {
-            throw new InvalidInputException("--out " + target + " exists and is not empty: choose another folder or pass --force");
+        if (Files.isDirectory(target) && !isEmptyDirectory(target)) {
+            if (!force) {
+                throw new InvalidInputException("--out " + target + " exists and is not empty: choose another folder or pass --force");
+            }
+            checkReplaceable(target);
         }
         Path parent = target.toAbsolutePath().getParent();
         Path existing = parent;
@@ -135,6 +138,27 @@ public final class AtomicFiles {
         }
         if (!Files.isWritable(parent)) {
             throw new InvalidInputException("--out " + target + ": " + parent + " is not writable");
+        }
+    }
+
+    /**
+     * --force replaces an output folder wholesale, so it must look like one this program writes: only files, and not the
+     * folder the user works in or one of its parents.
+     */
+    private static void checkReplaceable(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Path.of("").toAbsolutePath().normalize().startsWith(absolute)) {
+            throw new InvalidInputException("--out " + target + " is the working folder or one of its parents: refusing to replace it");
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(absolute)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry)) {
+                    throw new InvalidInputException("--out " + target + " holds the folder " + entry.getFileName()
+                            + ": refusing to replace it even with --force (an output folder holds only files)");
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + target + ": " + describe(e), e);
         }
     }
 

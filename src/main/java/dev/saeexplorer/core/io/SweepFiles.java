@@ -14,7 +14,8 @@ import java.util.Locale;
 /** Sweep rows as CSV (a header line, one row per run, empty cells for null) or as a JSON array. */
 public final class SweepFiles {
     static final String[] COLUMNS = {"sparsity", "seed", "model", "lossGT", "lossGTNonSparse", "reconstructionXp",
-            "monosemanticity", "avgActivatedFeatures", "deadLatents", "samplesPerSecond", "steps", "weighting", "alpha"};
+            "monosemanticity", "avgActivatedFeatures", "deadLatents", "samplesPerSecond", "steps", "device", "weighting",
+            "alpha", "weights"};
 
     public enum Format { CSV, JSON }
 
@@ -42,7 +43,8 @@ public final class SweepFiles {
             sb.append(String.join(",", num(r.sparsity()), Long.toString(r.seed()), r.model(), num(r.lossGT()),
                     num(r.lossGTNonSparse()), num(r.reconstructionXp()), num(r.monosemanticity()),
                     num(r.avgActivatedFeatures()), Integer.toString(r.deadLatents()), num(r.samplesPerSecond()),
-                    Integer.toString(r.steps()), r.weighting(), num(r.alpha()))).append('\n');
+                    Integer.toString(r.steps()), r.device(), r.weighting(), num(r.alpha()), weights(r.weights())))
+                    .append('\n');
         }
         AtomicFiles.writeString(path, sb.toString());
     }
@@ -78,10 +80,32 @@ public final class SweepFiles {
         try {
             return new SweepRow(Double.parseDouble(c[0]), Long.parseLong(c[1]), c[2], Double.parseDouble(c[3]),
                     nullable(c[4]), Double.parseDouble(c[5]), nullable(c[6]), nullable(c[7]), Integer.parseInt(c[8]),
-                    Double.parseDouble(c[9]), Integer.parseInt(c[10]), c[11], Double.parseDouble(c[12]));
+                    Double.parseDouble(c[9]), Integer.parseInt(c[10]), c[11], c[12], Double.parseDouble(c[13]),
+                    parseWeights(c[14]));
         } catch (NumberFormatException e) {
             throw new InvalidInputException(path + " line " + lineNumber + ": " + e.getMessage(), e);
         }
+    }
+
+    /** γ in one cell, space-separated (the CSV's commas separate cells). */
+    private static String weights(double[] w) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : w) {
+            sb.append(sb.length() == 0 ? "" : " ").append(v);
+        }
+        return sb.toString();
+    }
+
+    private static double[] parseWeights(String cell) {
+        if (cell.isBlank()) {
+            return new double[0];
+        }
+        String[] parts = cell.trim().split(" +");
+        double[] w = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            w[i] = Double.parseDouble(parts[i]);
+        }
+        return w;
     }
 
     private static Double nullable(String cell) {

@@ -46,21 +46,34 @@ public final class SaeTrainer {
                 boolean report = s % reportEvery == 0 || s == cfg.steps() - 1;
                 TrainingKernel.StepOutcome outcome = kernel.step(x, deadLatents(sinceFired, cfg), report);
                 updateFiring(sinceFired, outcome.firedPerLatent());
+                monitor.checkCancelled();
                 if (report) {
+                    checkFinite(outcome.loss(), s + 1);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     double rate = seconds > 0 ? (s + 1.0) * cfg.batch() / seconds : 0;
                     TrainingSnapshot snap = new TrainingSnapshot(s + 1, cfg.steps(), outcome.loss(),
                             outcome.reconstruction(), outcome.meanL0(), countDead(sinceFired, cfg), rate);
                     history.add(snap);
                     listener.onSnapshot(snap);
-                    monitor.checkCancelled();
                     monitor.report((s + 1.0) / cfg.steps(), String.format("step %d/%d, loss %.5f", s + 1,
                             cfg.steps(), outcome.loss()));
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new TrainingResult(cfg, kernel.model(), weights, List.copyOf(history),
+            SaeModel model = kernel.model();
+            for (org.nd4j.linalg.api.ndarray.INDArray p : List.of(model.wEnc(), model.bEnc(), model.wDec(), model.bDec())) {
+                checkFinite(p.amaxNumber().doubleValue(), cfg.steps());
+            }
+            return new TrainingResult(cfg, model, weights, List.copyOf(history),
                     cfg.steps() * (double) cfg.batch() / seconds);
+        }
+    }
+
+    /** A loss that is no longer a number means the optimiser diverged; nothing it produced is worth saving. */
+    static void checkFinite(double loss, int step) {
+        if (!Double.isFinite(loss)) {
+            throw new InvalidInputException("training diverged: the loss became " + loss + " at step " + step
+                    + "; lower --lr");
         }
     }
 

@@ -23,7 +23,15 @@ public final class Superposition {
             throw new InvalidInputException("W_p is " + copy.length + "×" + copy[0].length
                     + ": it needs n_p ≤ n (rows are dimensions, columns are features)");
         }
-        return new Superposition(copy);
+        Superposition sp = new Superposition(copy);
+        for (double[] row : sp.gram) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    throw new InvalidInputException("W_p's entries are too large: W_pᵀ W_p overflows; rescale W_p");
+                }
+            }
+        }
+        return sp;
     }
 
     /** n_p, the number of polysemantic dimensions (rows). */

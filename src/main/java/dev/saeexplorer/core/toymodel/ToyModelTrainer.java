@@ -6,6 +6,7 @@ import static dev.saeexplorer.core.compute.HostMath.axpy;
 import static dev.saeexplorer.core.compute.HostMath.transpose;
 import static dev.saeexplorer.core.compute.HostMath.zero;
 
+import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.HostAdam;
 import dev.saeexplorer.core.compute.HostMath;
 import dev.saeexplorer.core.compute.TaskMonitor;
@@ -70,8 +71,12 @@ public final class ToyModelTrainer {
             loss = sum / batch;
             adamW.step(w, gw);
             adamB.step(b, gb);
+            monitor.checkCancelled();
+            if (!Double.isFinite(loss)) {
+                throw new InvalidInputException("toy-model training diverged: the loss became " + loss + " at step "
+                        + (step + 1) + "; lower --lr");
+            }
             if (step % reportEvery == 0 || step == cfg.steps() - 1) {
-                monitor.checkCancelled();
                 monitor.report((step + 1.0) / cfg.steps(), String.format("toy model step %d/%d, loss %.5f",
                         step + 1, cfg.steps(), loss));
             }
@@ -80,7 +85,15 @@ public final class ToyModelTrainer {
         for (int i = 0; i < n; i++) {
             bias[i] = b[i];
         }
-        return new ToyModelResult(cfg, HostMath.toDouble(w), bias, loss);
+        double[][] wp = HostMath.toDouble(w);
+        for (double[] row : wp) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    throw new InvalidInputException("toy-model training diverged: W is no longer finite; lower --lr");
+                }
+            }
+        }
+        return new ToyModelResult(cfg, wp, bias, loss);
     }
 
     /** Rows of each batch drawn from one random stream, with their gradient accumulators (∂W transposed, [n, n_p]). */

@@ -1,0 +1,16 @@
+package dev.saeexplorer.cli;
+
+import dev.saeexplorer.core.InvalidInputException;
+
+/** Range checks whose messages name the command-line flag. */
+final class Flags {
+    private Flags() {
+    }
+
+    static double sparsity(double value, String flag) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new InvalidInputException(flag + " must be in [0, 1], got " + value);
+        }
+        return value;
+    }
+}
