@@ -107,7 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
         row(out, "reconstruction of x_p", sae.reconstructionXp(), wsae.reconstructionXp());
         row(out, "monosemanticity", sae.monosemanticity(), wsae.monosemanticity());
         row(out, "average activated features", sae.avgActivatedFeatures(), wsae.avgActivatedFeatures());
-        row(out, "dead latents", (double) sae.deadLatents(), (double) wsae.deadLatents());
+        out.printf("%34s %12d %12d%n", "dead latents", sae.deadLatents(), wsae.deadLatents());
         out.println();
         out.println("Next: 'sae-explorer sweep --help' reproduces the paper's Figures 2 and 3; see README.md.");
         return Cli.OK;

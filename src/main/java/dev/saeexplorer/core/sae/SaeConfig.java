@@ -36,6 +36,9 @@ public record SaeConfig(int inputDim, int latents, Activation activation, double
         if (!(auxCoefficient >= 0 && Double.isFinite(auxCoefficient))) {
             throw new InvalidInputException("--aux must be a finite number ≥ 0, got " + auxCoefficient);
         }
+        if (tied && auxCoefficient > 0) {
+            throw new InvalidInputException("--aux does not apply to --tied: the theory's tied SAE has no auxiliary loss");
+        }
         if (deadWindow < 1) {
             throw new InvalidInputException("--dead-window must be at least 1, got " + deadWindow);
         }
