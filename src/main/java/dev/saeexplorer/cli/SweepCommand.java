@@ -70,7 +70,9 @@ public final class SweepCommand implements Callable<Integer> {
         train.toConfig(1, wsae);
         SaeConfig base = train.toConfig(source.dims(), wsae);
         List<SweepRow> rows = new SparsitySweep().run(grid, seeds, seed -> source.load(seed, monitor), base,
-                train.evalSamples, backend.device().id(), monitor, row -> { });
+                train.evalSamples, backend.device().id(), monitor, row -> ctx.err().printf(Locale.ROOT,
+                        "finished S=%.3f seed %d %s: L_GT %s, avg. activated features %s%n", row.sparsity(), row.seed(),
+                        row.model(), Tables.number(row.lossGT()), Tables.number(row.avgActivatedFeatures())));
         SweepFiles.write(out, format, rows);
         if (common.json) {
             ctx.printJson(rows);
