@@ -15,6 +15,21 @@ public final class Launcher {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        if (args.length == 0) {
+            openDesktop(args);
+            return;
+        }
         System.exit(Cli.runWithInterruptHandling(args));
+    }
+
+    /** No arguments: the desktop window. Without a display, say how to use the command line instead. */
+    private static void openDesktop(String[] args) {
+        try {
+            dev.saeexplorer.ui.GuiLauncher.launch(args);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            System.err.println("error: cannot open the desktop window (" + e.getMessage()
+                    + "); run a command instead, e.g. 'sae-explorer demo' or 'sae-explorer --help'");
+            System.exit(1);
+        }
     }
 }

@@ -1,0 +1,333 @@
+package dev.saeexplorer.ui.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.sae.Activation;
+import dev.saeexplorer.core.sae.Weighting;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The lab's settings as the form edits them: typed text fields that refuse bad input where it is typed, choices, and
+ * the checks that involve two fields (k ≤ latents, no auxiliary loss for the tied form). Defaults finish in seconds.
+ */
+public final class SettingsForm {
+    static final int FORMAT_VERSION = 1;
+    private static final int MAX_LATENTS = 4096;
+
+    private final ObjectProperty<WpSource> source = new SimpleObjectProperty<>(this, "source", WpSource.TOY_MODEL);
+    private final ObjectProperty<ActivationChoice> activation =
+            new SimpleObjectProperty<>(this, "activation", ActivationChoice.RELU);
+    private final ObjectProperty<Weighting> weighting = new SimpleObjectProperty<>(this, "weighting", Weighting.VARIANCE);
+    private final BooleanProperty tied = new SimpleBooleanProperty(this, "tied", false);
+
+    private final InputField<Double> sparsity = new InputField<>("sparsity", "Sparsity S",
+            "Probability that a feature is zero in a sample, in [0, 1). The paper's default is 0.9.", "0.9", text -> {
+                double s = Parsers.decimal("S", 0, true, 1, "0.9").parse(text);
+                if (s >= 1) {
+                    throw new InvalidInputException("S must be below 1: at S = 1 no feature is ever active; type e.g. 0.9");
+                }
+                return s;
+            });
+    private final InputField<Integer> latents = new InputField<>("latents", "Latents",
+            "Number of SAE latents d_sae. Defaults to the number of features n of W_p.", "40",
+            Parsers.integer("Latents", 1, MAX_LATENTS, "40"));
+    private final InputField<Integer> k = new InputField<>("k", "k",
+            "TopK: latents kept per sample (at most the number of latents).", "4", Parsers.integer("k", 1, MAX_LATENTS, "4"));
+    private final InputField<Double> theta = new InputField<>("theta", "θ",
+            "JumpReLU threshold θ ≥ 0: pre-activations at or below it are set to zero.", "0.05",
+            Parsers.decimal("θ", 0, true, 1e6, "0.05"));
+    private final InputField<Double> l1 = new InputField<>("l1", "L1 coefficient λ",
+            "Weight of the L1 penalty on latent activations (≥ 0). Decoder rows are renormalised when λ > 0.", "0.1",
+            Parsers.decimal("λ", 0, true, 1e6, "0.1"));
+    private final InputField<Double> alpha = new InputField<>("alpha", "WSAE α",
+            "Exponent α of the WSAE weights γ_i = s_i^α, s_i the variance of input dimension i.", "1.0",
+            Parsers.decimal("α", 0, true, 100, "1.0"));
+    private final InputField<Integer> steps = new InputField<>("steps", "Steps",
+            "Optimiser steps per model. 1500 finishes in seconds on a laptop CPU.", "1500",
+            Parsers.integer("Steps", 1, 10_000_000, "1500"));
+    private final InputField<Integer> batch = new InputField<>("batch", "Batch size",
+            "Samples per optimiser step.", "1024", Parsers.integer("Batch size", 1, 65_536, "1024"));
+    private final InputField<Double> learningRate = new InputField<>("learningRate", "Learning rate",
+            "Adam's learning rate (β₁ 0.9, β₂ 0.999).", "0.001", Parsers.decimal("Learning rate", 0, false, 10, "0.001"));
+    private final InputField<Long> seed = new InputField<>("seed", "Seed",
+            "Seeds the initialisation and the data; SAE and WSAE share it, so they see the same samples.", "0",
+            Parsers.seed("Seed"));
+    private final InputField<Double> aux = new InputField<>("auxCoefficient", "Aux. loss coefficient",
+            "Weight of the dead-latent auxiliary loss (0 turns it off; not available for the tied form).", "0",
+            Parsers.decimal("Aux. coefficient", 0, true, 1e6, "0.03"));
+    private final InputField<Integer> deadWindow = new InputField<>("deadWindow", "Dead window (steps)",
+            "A latent that has not fired for this many steps counts as dead for the auxiliary loss.", "1000",
+            Parsers.integer("Dead window", 1, 10_000_000, "1000"));
+    private final InputField<Integer> evalSamples = new InputField<>("evalSamples", "Evaluation samples",
+            "Samples for the metrics, the latent–feature matching and the histograms.", "4096",
+            Parsers.integer("Evaluation samples", 16, 1_000_000, "4096"));
+
+    private final StringBinding crossFieldError;
+    private final BooleanBinding valid;
+
+    public SettingsForm() {
+        // The latents follow the number of features when the source changes: latents = n is the paper's setting.
+        source.addListener((obs, old, now) -> latents.textProperty().set(String.valueOf(now.features())));
+        crossFieldError = Bindings.createStringBinding(this::crossCheck, dependencies());
+        valid = Bindings.createBooleanBinding(() -> firstError().isEmpty(), dependencies());
+    }
+
+    private Observable[] dependencies() {
+        List<Observable> deps = new java.util.ArrayList<>(List.of(source, activation, weighting, tied));
+        for (InputField<?> f : fields()) {
+            deps.add(f.errorProperty());
+            deps.add(f.textProperty());
+        }
+        return deps.toArray(new Observable[0]);
+    }
+
+    /** Every text field, in form order. */
+    public List<InputField<?>> fields() {
+        return List.of(sparsity, latents, k, theta, l1, alpha, steps, batch, learningRate, seed, aux, deadWindow,
+                evalSamples);
+    }
+
+    public ObjectProperty<WpSource> sourceProperty() {
+        return source;
+    }
+
+    public ObjectProperty<ActivationChoice> activationProperty() {
+        return activation;
+    }
+
+    /** Variance (the paper's WSAE) or oracle; the SAE always trains with Γ = I. */
+    public ObjectProperty<Weighting> weightingProperty() {
+        return weighting;
+    }
+
+    public BooleanProperty tiedProperty() {
+        return tied;
+    }
+
+    public InputField<Double> sparsity() {
+        return sparsity;
+    }
+
+    public InputField<Integer> latents() {
+        return latents;
+    }
+
+    public InputField<Integer> k() {
+        return k;
+    }
+
+    public InputField<Double> theta() {
+        return theta;
+    }
+
+    public InputField<Double> l1() {
+        return l1;
+    }
+
+    public InputField<Double> alpha() {
+        return alpha;
+    }
+
+    public InputField<Integer> steps() {
+        return steps;
+    }
+
+    public InputField<Integer> batch() {
+        return batch;
+    }
+
+    public InputField<Double> learningRate() {
+        return learningRate;
+    }
+
+    public InputField<Long> seed() {
+        return seed;
+    }
+
+    public InputField<Double> auxCoefficient() {
+        return aux;
+    }
+
+    public InputField<Integer> deadWindow() {
+        return deadWindow;
+    }
+
+    public InputField<Integer> evalSamples() {
+        return evalSamples;
+    }
+
+    /** A problem that involves two fields, or "" (each field's own message is on the field). */
+    public StringBinding crossFieldErrorProperty() {
+        return crossFieldError;
+    }
+
+    /** True when every field that applies parses and the fields agree with each other. */
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+
+    /** Whether a field matters for the current choices (k for TopK only, θ for JumpReLU, α for the variance WSAE). */
+    public boolean applies(InputField<?> field) {
+        if (field == k) {
+            return activation.get() == ActivationChoice.TOPK;
+        }
+        if (field == theta) {
+            return activation.get() == ActivationChoice.JUMPRELU;
+        }
+        if (field == alpha) {
+            return weighting.get() == Weighting.VARIANCE;
+        }
+        return true;
+    }
+
+    /** The first refusal to show when Start is asked for anyway, or "". */
+    public String firstError() {
+        for (InputField<?> f : fields()) {
+            if (applies(f) && !f.valid()) {
+                return f.errorProperty().get();
+            }
+        }
+        return crossCheck();
+    }
+
+    private String crossCheck() {
+        if (!latents.valid()) {
+            return "";
+        }
+        if (activation.get() == ActivationChoice.TOPK && k.valid() && k.value() > latents.value()) {
+            return "k (" + k.value() + ") is larger than the number of latents (" + latents.value()
+                    + "): lower k or add latents";
+        }
+        if (tied.get() && aux.valid() && aux.value() > 0) {
+            return "The tied form has no auxiliary loss: set the aux. coefficient to 0 or untick Tied";
+        }
+        return "";
+    }
+
+    /** The validated settings; throws {@link InvalidInputException} with the first refusal. */
+    public LabSettings snapshot() {
+        String error = firstError();
+        if (!error.isEmpty()) {
+            throw new InvalidInputException(error);
+        }
+        Activation act;
+        switch (activation.get()) {
+            case TOPK:
+                act = new Activation.TopK(k.value());
+                break;
+            case JUMPRELU:
+                act = new Activation.JumpRelu(theta.value());
+                break;
+            default:
+                act = new Activation.Relu();
+        }
+        return new LabSettings(source.get(), sparsity.value(), latents.value(), act, l1.value(), weighting.get(),
+                alpha.value(), tied.get(), aux.value(), deadWindow.value(), steps.value(), batch.value(),
+                learningRate.value(), seed.value(), evalSamples.value());
+    }
+
+    /** The settings as a session's JSON object: choices by id, fields as typed values. */
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("formatVersion", FORMAT_VERSION);
+        o.put("source", source.get().id());
+        o.put("activation", activation.get().id());
+        o.put("wsaeWeighting", weighting.get().id());
+        o.put("tied", tied.get());
+        for (InputField<?> f : fields()) {
+            // A field that is refused right now is left out, so the session still opens (with that field's default).
+            if (!f.valid()) {
+                continue;
+            }
+            Object v = f.value();
+            if (v instanceof Double) {
+                o.put(f.key(), (Double) v);
+            } else if (v instanceof Long) {
+                o.put(f.key(), (Long) v);
+            } else {
+                o.put(f.key(), (Integer) v);
+            }
+        }
+        return o;
+    }
+
+    /**
+     * Restores settings from {@link #toJson()}'s shape. Everything is checked first; on any problem an
+     * {@link InvalidInputException} says what, and no field has changed. Missing keys keep their current value, so
+     * sessions from before a field existed still open.
+     */
+    public void restore(JsonNode state) {
+        if (state == null || !state.isObject()) {
+            throw new InvalidInputException("the training lab's settings must be a JSON object");
+        }
+        int version = state.path("formatVersion").asInt(FORMAT_VERSION);
+        if (version > FORMAT_VERSION || version < 1) {
+            throw new InvalidInputException("the training lab's settings have format version " + version
+                    + "; this SAE Explorer reads version " + FORMAT_VERSION + " (update SAE Explorer to open them)");
+        }
+        WpSource src = choice(state, "source", WpSource::fromId, source.get(), "a W_p source");
+        ActivationChoice act = choice(state, "activation", ActivationChoice::fromId, activation.get(),
+                "relu, topk or jumprelu");
+        Weighting w = choice(state, "wsaeWeighting", SettingsForm::wsaeWeighting, weighting.get(), "variance or oracle");
+        JsonNode tiedNode = state.get("tied");
+        if (tiedNode != null && !tiedNode.isBoolean()) {
+            throw new InvalidInputException("session: 'tied' must be true or false");
+        }
+        Map<InputField<?>, String> texts = new LinkedHashMap<>();
+        for (InputField<?> f : fields()) {
+            JsonNode v = state.get(f.key());
+            if (v == null) {
+                continue;
+            }
+            if (!v.isNumber()) {
+                throw new InvalidInputException("session: training lab '" + f.key() + "' must be a number");
+            }
+            String text = v.asText();
+            String problem = f.check(text);
+            if (!problem.isEmpty()) {
+                throw new InvalidInputException("session: training lab " + problem);
+            }
+            texts.put(f, text);
+        }
+        // All checked: apply. The source first, since it resets the latents field that may follow it.
+        source.set(src);
+        activation.set(act);
+        weighting.set(w);
+        if (tiedNode != null) {
+            tied.set(tiedNode.booleanValue());
+        }
+        texts.forEach((f, text) -> f.textProperty().set(text));
+    }
+
+    private static Weighting wsaeWeighting(String id) {
+        if ("variance".equals(id)) {
+            return Weighting.VARIANCE;
+        }
+        return "oracle".equals(id) ? Weighting.ORACLE : null;
+    }
+
+    private static <T> T choice(JsonNode state, String key, java.util.function.Function<String, T> parse, T current,
+                                String expected) {
+        JsonNode v = state.get(key);
+        if (v == null) {
+            return current;
+        }
+        T t = v.isTextual() ? parse.apply(v.asText()) : null;
+        if (t == null) {
+            throw new InvalidInputException("session: training lab '" + key + "' is " + v + "; expected " + expected);
+        }
+        return t;
+    }
+}
