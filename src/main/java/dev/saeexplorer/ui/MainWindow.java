@@ -120,8 +120,9 @@ public final class MainWindow extends BorderPane {
         b.setToggleGroup(rail);
         b.setContentDisplay(ContentDisplay.TOP);
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setPrefWidth(104);
-        b.setWrapText(true);
+        b.setPrefWidth(118);
+        b.setMinWidth(118);
+        b.setWrapText(false);
         VBox.setVgrow(b, Priority.NEVER);
         // Clicking the selected button must not leave the rail with nothing selected.
         b.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {

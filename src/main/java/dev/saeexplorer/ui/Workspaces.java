@@ -1,5 +1,8 @@
 package dev.saeexplorer.ui;
 
+import dev.saeexplorer.ui.superposition.PlaygroundWorkspace;
+import dev.saeexplorer.ui.sweep.SweepWorkspace;
+import dev.saeexplorer.ui.training.TrainingLabWorkspace;
 import java.util.List;
 
 /** The workspaces of this release, in navigation order. */
@@ -8,6 +11,6 @@ public final class Workspaces {
     }
 
     public static List<Workspace> create(WorkspaceContext ctx) {
-        return List.of();
+        return List.of(new PlaygroundWorkspace(ctx), new TrainingLabWorkspace(ctx), new SweepWorkspace(ctx));
     }
 }

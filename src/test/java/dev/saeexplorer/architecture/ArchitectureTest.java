@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The layering rules of design/ARCHITECTURE.md, enforced. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("/test-classes/"))
             .importPackages("dev.saeexplorer");
 
     @Test
@@ -25,6 +25,13 @@ class ArchitectureTest {
     void chartsDoNotDependOnJavaFxOrTheCli() {
         noClasses().that().resideInAPackage("dev.saeexplorer.charts..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.saeexplorer.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void viewModelsHoldNoNodes() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .check(CLASSES);
     }
 

@@ -22,6 +22,10 @@ public final class ClosedForm {
         return sp;
     }
 
+    public Activation activation() {
+        return activation;
+    }
+
     /** Evaluates at x; gamma (n_p weights) is optional and adds the WSAE loss and gap. */
     public ClosedFormResult evaluate(double[] x, double[] gamma) {
         double[] checkedX = Matrices.checkedCopy(x, sp.features(), "x (one value per column of W_p)");

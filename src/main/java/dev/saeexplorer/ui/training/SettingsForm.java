@@ -64,11 +64,11 @@ public final class SettingsForm {
     private final InputField<Long> seed = new InputField<>("seed", "Seed",
             "Seeds the initialisation and the data; SAE and WSAE share it, so they see the same samples.", "0",
             Parsers.seed("Seed"));
-    private final InputField<Double> aux = new InputField<>("auxCoefficient", "Aux. loss coefficient",
+    private final InputField<Double> aux = new InputField<>("auxCoefficient", "Aux. loss weight",
             "Weight of the dead-latent auxiliary loss (0 turns it off; not available for the tied form).", "0",
             Parsers.decimal("Aux. coefficient", 0, true, 1e6, "0.03"));
-    private final InputField<Integer> deadWindow = new InputField<>("deadWindow", "Dead window (steps)",
-            "A latent that has not fired for this many steps counts as dead for the auxiliary loss.", "1000",
+    private final InputField<Integer> deadWindow = new InputField<>("deadWindow", "Dead window",
+            "In steps: a latent that has not fired for this many steps counts as dead for the auxiliary loss.", "1000",
             Parsers.integer("Dead window", 1, 10_000_000, "1000"));
     private final InputField<Integer> evalSamples = new InputField<>("evalSamples", "Evaluation samples",
             "Samples for the metrics, the latent–feature matching and the histograms.", "4096",

@@ -12,14 +12,14 @@ import java.util.function.Supplier;
  * workspace is where W_p is edited, so each choice needs no further fields.
  */
 public enum WpSource {
-    TOY_MODEL("Toy model (40 features in 10 dims)", 40,
+    TOY_MODEL("Toy model (40 in 10 dims)", 40,
             () -> Superposition.of(MatrixJson.matrix(SampleData.text("toy-model-n40-np10.json"), "toy model W_p"))),
-    EXAMPLE_1("Example 1 (3 features in 2 dims)", 3, Presets::example1),
-    EXAMPLE_2("Example 2 (3 features in 2 dims)", 3, Presets::example2),
-    DIGONS("Digons (20 features in 10 dims)", 20, () -> Presets.digons(10)),
-    RANDOM_NON_POSITIVE("Random, no positive interference (20 in 10)", 20, () -> Presets.randomNonPositive(10, 20, 1)),
-    PENTAGON("Pentagon (5 features in 2 dims)", 5, () -> Presets.regularPolygon(5)),
-    IDENTITY("Identity (10 features, no superposition)", 10, () -> Presets.identity(10));
+    EXAMPLE_1("Example 1 (3 in 2 dims)", 3, Presets::example1),
+    EXAMPLE_2("Example 2 (3 in 2 dims)", 3, Presets::example2),
+    DIGONS("Digons (20 in 10 dims)", 20, () -> Presets.digons(10)),
+    RANDOM_NON_POSITIVE("Random non-positive (20 in 10)", 20, () -> Presets.randomNonPositive(10, 20, 1)),
+    PENTAGON("Pentagon (5 in 2 dims)", 5, () -> Presets.regularPolygon(5)),
+    IDENTITY("Identity (10 in 10 dims)", 10, () -> Presets.identity(10));
 
     private final String label;
     private final int features;

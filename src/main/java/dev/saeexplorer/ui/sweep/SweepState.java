@@ -1,0 +1,14 @@
+package dev.saeexplorer.ui.sweep;
+
+/** Where the sweep stands. */
+public enum SweepState {
+    /** Nothing has run yet (or rows were restored from a session). */
+    IDLE,
+    RUNNING,
+    /** Every run finished. */
+    DONE,
+    /** Stopped by the user; the rows finished so far stay. */
+    CANCELLED,
+    /** Stopped by an error, which was reported; the rows finished so far stay. */
+    FAILED
+}

@@ -1,0 +1,294 @@
+package dev.saeexplorer.ui.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.compute.CancelledException;
+import dev.saeexplorer.core.sae.TrainingSnapshot;
+import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.jobs.Job;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The training lab without a stage: settings, the run's state machine (idle → running ⇄ paused → finished, cancelled
+ * or failed), live curves fed in batches from the training threads, and the results of the last finished run.
+ * Everything here is read and changed on the UI thread; the training runs through the context's executor.
+ */
+public final class TrainingLabViewModel {
+    private final WorkspaceContext ctx;
+    private final SettingsForm form = new SettingsForm();
+
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
+            "Ready: press Start to train an SAE and a WSAE on the same data.");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> latestSae = new ReadOnlyObjectWrapper<>(this, "latestSae");
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> latestWsae = new ReadOnlyObjectWrapper<>(this, "latestWsae");
+    private final ReadOnlyObjectWrapper<LabOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving", false);
+    private final ObservableList<TrainingSnapshot> saeCurve = FXCollections.observableArrayList();
+    private final ObservableList<TrainingSnapshot> wsaeCurve = FXCollections.observableArrayList();
+    private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
+    // Made once: an unmodifiable view listens weakly to its list, so a fresh view per call could be collected with
+    // the listeners a view attached to it.
+    private final ObservableList<TrainingSnapshot> saeCurveView = FXCollections.unmodifiableObservableList(saeCurve);
+    private final ObservableList<TrainingSnapshot> wsaeCurveView = FXCollections.unmodifiableObservableList(wsaeCurve);
+    private final ObservableList<MetricRow> metricsView = FXCollections.unmodifiableObservableList(metrics);
+
+    private final BooleanBinding canStart;
+    private final BooleanBinding canPause;
+    private final BooleanBinding canResume;
+    private final BooleanBinding canCancel;
+
+    /** Identifies the current run, so callbacks of a run cancelled and replaced meanwhile are ignored. */
+    private long runId;
+    private Job job;
+    private PauseGate gate;
+    private LabSettings running;
+
+    public TrainingLabViewModel(WorkspaceContext ctx) {
+        this.ctx = ctx;
+        canStart = Bindings.createBooleanBinding(() -> form.validProperty().get() && !state.get().active(),
+                form.validProperty(), state);
+        canPause = Bindings.createBooleanBinding(() -> state.get() == RunState.RUNNING, state);
+        canResume = Bindings.createBooleanBinding(() -> state.get() == RunState.PAUSED, state);
+        canCancel = Bindings.createBooleanBinding(() -> state.get().active(), state);
+    }
+
+    public SettingsForm settings() {
+        return form;
+    }
+
+    /** Starts training both models; refuses (with the reason in the status) while settings are refused or a run is on. */
+    public void start() {
+        if (state.get().active()) {
+            return;
+        }
+        LabSettings s;
+        try {
+            s = form.snapshot();
+        } catch (InvalidInputException e) {
+            status.set("Cannot start: " + e.getMessage());
+            return;
+        }
+        long id = ++runId;
+        running = s;
+        gate = new PauseGate();
+        saeCurve.clear();
+        wsaeCurve.clear();
+        latestSae.set(null);
+        latestWsae.set(null);
+        progress.set(0);
+        state.set(RunState.RUNNING);
+        status.set("Training SAE and WSAE (" + s.steps() + " steps each)…");
+        SnapshotBuffer buffer = new SnapshotBuffer(ctx.executor(), (kind, batch) -> {
+            if (id == runId) {
+                append(kind, batch);
+            }
+        });
+        DualTraining training = new DualTraining(s, gate, buffer::offer);
+        job = ctx.executor().submit("Training lab: SAE and WSAE", training::run,
+                result -> {
+                    buffer.drain();
+                    if (id == runId) {
+                        finished(result);
+                    }
+                },
+                error -> {
+                    if (id == runId) {
+                        failed(error);
+                    }
+                });
+    }
+
+    /** Pauses at the next snapshot (every ~steps/200 steps): the core trainer has no finer pause point. */
+    public void pause() {
+        if (state.get() != RunState.RUNNING) {
+            return;
+        }
+        gate.pause();
+        state.set(RunState.PAUSED);
+        status.set("Paused (training stops at its next snapshot, within " + Math.max(1, running.steps() / 200)
+                + " steps). Resume or cancel.");
+    }
+
+    public void resume() {
+        if (state.get() != RunState.PAUSED) {
+            return;
+        }
+        gate.resume();
+        state.set(RunState.RUNNING);
+        status.set("Training SAE and WSAE (" + running.steps() + " steps each)…");
+    }
+
+    /** Cancels the run; the trainers check every step, so it ends within a second, paused or not. */
+    public void cancel() {
+        if (!state.get().active()) {
+            return;
+        }
+        status.set("Cancelling…");
+        job.cancel();
+    }
+
+    private void append(ModelKind kind, List<TrainingSnapshot> batch) {
+        (kind == ModelKind.SAE ? saeCurve : wsaeCurve).addAll(batch);
+        (kind == ModelKind.SAE ? latestSae : latestWsae).set(batch.get(batch.size() - 1));
+        double done = stepOf(latestSae.get()) + stepOf(latestWsae.get());
+        progress.set(Math.min(1, done / (2.0 * running.steps())));
+    }
+
+    private static int stepOf(TrainingSnapshot s) {
+        return s == null ? 0 : s.step();
+    }
+
+    private void finished(LabOutcome result) {
+        outcome.set(result);
+        metrics.setAll(MetricRow.of(result));
+        progress.set(1);
+        state.set(RunState.FINISHED);
+        status.set(String.format("Finished: L_GT %s (SAE) vs %s (WSAE); monosemanticity %s vs %s.",
+                MetricRow.format(result.sae().metrics().lossGT()), MetricRow.format(result.wsae().metrics().lossGT()),
+                MetricRow.format(result.sae().metrics().monosemanticity()),
+                MetricRow.format(result.wsae().metrics().monosemanticity())));
+    }
+
+    private void failed(Throwable error) {
+        if (error instanceof CancelledException) {
+            state.set(RunState.CANCELLED);
+            status.set("Cancelled. The curves show how far training got; results are from the last finished run.");
+            return;
+        }
+        state.set(RunState.FAILED);
+        String message = forPeople(error);
+        status.set("Training failed: " + message);
+        ctx.errors().report("Training failed", message);
+    }
+
+    /** The core words its messages for the CLI; name the form's fields instead of its flags. */
+    static String forPeople(Throwable error) {
+        String m = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        if (!(error instanceof InvalidInputException)) {
+            return m + ". Check the settings and start again.";
+        }
+        return m.replace("--lr", "the learning rate").replace("--latents", "Latents").replace("--k", "k")
+                .replace("--theta", "θ").replace("--l1", "λ").replace("--alpha", "α").replace("--aux", "the aux. coefficient")
+                .replace("--steps", "Steps").replace("--batch", "Batch size");
+    }
+
+    /** The histogram of one latent of the last finished run, over its evaluation sample. */
+    public LatentHistogram histogram(ModelKind kind, int latent, int bins) {
+        LabOutcome o = outcome.get();
+        if (o == null) {
+            throw new IllegalStateException("no finished run yet");
+        }
+        return LatentHistogram.of(o.of(kind).activations()[latent], bins);
+    }
+
+    /** True when {@code dir} holds files that a save would replace; ask the user before calling {@link #saveCheckpoint}. */
+    public boolean checkpointNeedsConfirmation(Path dir) {
+        return CheckpointSaver.needsConfirmation(dir);
+    }
+
+    /** Saves one model of the last finished run as an SAELens-layout folder, in the background. */
+    public void saveCheckpoint(ModelKind kind, Path dir, boolean replace) {
+        LabOutcome o = outcome.get();
+        if (o == null || saving.get()) {
+            return;
+        }
+        saving.set(true);
+        status.set("Saving the " + kind.label() + " checkpoint to " + dir + "…");
+        ctx.executor().submit("Saving " + kind.label() + " checkpoint", monitor -> {
+            CheckpointSaver.save(dir, replace, o.of(kind).result());
+            return dir;
+        }, written -> {
+            saving.set(false);
+            status.set("Saved the " + kind.label() + " checkpoint to " + written + ".");
+        }, error -> {
+            saving.set(false);
+            status.set("Could not save the checkpoint: " + error.getMessage());
+            ctx.errors().report("Could not save the checkpoint",
+                    error.getMessage() + ". Choose another folder (an empty one, or confirm replacing).");
+        });
+    }
+
+    public JsonNode saveState() {
+        return form.toJson();
+    }
+
+    /** Restores the settings only; validated first, nothing changes on failure. */
+    public void restoreState(JsonNode state) {
+        form.restore(state);
+    }
+
+    public void shutdown() {
+        if (job != null) {
+            job.cancel();
+        }
+        if (gate != null) {
+            gate.resume();
+        }
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Fraction of the training steps done by both models together. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainingSnapshot> latestProperty(ModelKind kind) {
+        return (kind == ModelKind.SAE ? latestSae : latestWsae).getReadOnlyProperty();
+    }
+
+    /** The last finished run, or null. */
+    public ReadOnlyObjectProperty<LabOutcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    /** The live curve of the current (or last) run. */
+    public ObservableList<TrainingSnapshot> curve(ModelKind kind) {
+        return kind == ModelKind.SAE ? saeCurveView : wsaeCurveView;
+    }
+
+    public ObservableList<MetricRow> metricRows() {
+        return metricsView;
+    }
+
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+
+    public BooleanBinding canPauseProperty() {
+        return canPause;
+    }
+
+    public BooleanBinding canResumeProperty() {
+        return canResume;
+    }
+
+    public BooleanBinding canCancelProperty() {
+        return canCancel;
+    }
+}

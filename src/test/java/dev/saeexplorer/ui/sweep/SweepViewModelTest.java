@@ -1,0 +1,293 @@
+package dev.saeexplorer.ui.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.experiment.SweepRow;
+import dev.saeexplorer.core.io.Json;
+import dev.saeexplorer.core.io.SweepFiles;
+import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.jobs.DirectExecutor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepViewModelTest {
+    private final List<String> reported = new ArrayList<>();
+
+    private SweepViewModel directModel() {
+        return new SweepViewModel(new WorkspaceContext(new DirectExecutor(), (t, m) -> reported.add(t + ": " + m), true));
+    }
+
+    /** Two sparsities, one seed, 30 steps: four quick runs. */
+    static void tiny(SweepViewModel vm) {
+        vm.gridProperty().set("0.5,0.9");
+        vm.seedsProperty().set("1");
+        vm.stepsProperty().set("30");
+        vm.latentsProperty().set("20");
+    }
+
+    @Test
+    void defaultsDescribeTheFastBundledSweep() {
+        SweepViewModel vm = directModel();
+        SweepSettings s = vm.settingsProperty().get();
+        assertNotNull(s);
+        assertEquals(WpSource.BUNDLED_TOY, s.source());
+        assertEquals("0,0.3,0.6,0.8,0.9,0.95,0.99", vm.gridProperty().get());
+        assertEquals(2, s.seeds());
+        assertEquals(28, s.totalRuns());
+        assertEquals("0 of 28 runs", vm.runsTextProperty().get());
+        assertTrue(vm.canRunProperty().get());
+    }
+
+    @Test
+    void runDeliversSaeAndWsaeRowsAndFillsEveryFigure() {
+        SweepViewModel vm = directModel();
+        tiny(vm);
+        assertTrue(vm.run());
+
+        assertEquals(SweepState.DONE, vm.stateProperty().get(), () -> "reported: " + reported);
+        assertTrue(reported.isEmpty(), () -> "unexpected errors: " + reported);
+        assertEquals(4, vm.rows().size());
+        Set<String> models = new TreeSet<>();
+        Set<Double> sparsities = new TreeSet<>();
+        for (SweepRow r : vm.rows()) {
+            models.add(r.model());
+            sparsities.add(r.sparsity());
+            assertEquals(30, r.steps());
+            assertTrue(Double.isFinite(r.lossGT()));
+        }
+        assertEquals(Set.of("SAE", "WSAE"), models);
+        assertEquals(Set.of(0.5, 0.9), sparsities);
+        assertEquals("4 of 4 runs", vm.runsTextProperty().get());
+        assertEquals(1.0, vm.progressProperty().get(), 1e-12);
+        for (SweepFigure f : SweepFigure.values()) {
+            XYDataset d = vm.chart(f).getXYPlot().getDataset();
+            assertEquals(2, d.getSeriesCount(), f.name());
+            assertEquals("SAE", d.getSeriesKey(0));
+            assertEquals("WSAE", d.getSeriesKey(1));
+            assertEquals(2, d.getItemCount(0), f.name());
+            assertEquals(2, d.getItemCount(1), f.name());
+        }
+    }
+
+    @Test
+    void chartsAreRebuiltAsRowsArrive() {
+        SweepViewModel vm = directModel();
+        tiny(vm);
+        List<Integer> itemsSeen = new ArrayList<>();
+        vm.chartsRevisionProperty().addListener((obs, was, now) -> {
+            XYDataset d = vm.chart(SweepFigure.FIGURE_3A).getXYPlot().getDataset();
+            int items = 0;
+            for (int s = 0; s < d.getSeriesCount(); s++) {
+                items += d.getItemCount(s);
+            }
+            itemsSeen.add(items);
+        });
+        vm.run();
+        // With the direct executor every row is its own batch: the chart grows point by point.
+        assertEquals(List.of(0, 1, 2, 3, 4), itemsSeen);
+    }
+
+    @Test
+    void aLetterInTheGridIsRefusedWithAMessageAndRunDoesNothing() {
+        SweepViewModel vm = directModel();
+        vm.gridProperty().set("0.1,abc");
+        assertNull(vm.settingsProperty().get());
+        assertTrue(vm.validationMessageProperty().get().contains("'abc'"), vm.validationMessageProperty().get());
+        assertTrue(vm.validationMessageProperty().get().contains("0,0.5,0.9"));
+        assertFalse(vm.canRunProperty().get());
+        assertFalse(vm.run());
+        assertEquals(SweepState.IDLE, vm.stateProperty().get());
+        assertTrue(vm.rows().isEmpty());
+        assertFalse(vm.fieldErrorProperty(SettingsParser.Field.GRID).get().isEmpty());
+        assertTrue(vm.fieldErrorProperty(SettingsParser.Field.SEEDS).get().isEmpty());
+    }
+
+    @Test
+    void sparsitiesOutsideTheUnitIntervalNanAndDuplicatesAreRefused() {
+        SweepViewModel vm = directModel();
+        vm.gridProperty().set("0.5,1.2");
+        assertNull(vm.settingsProperty().get());
+        assertTrue(vm.validationMessageProperty().get().contains("1.2 is outside [0, 1]"));
+        vm.gridProperty().set("NaN");
+        assertNull(vm.settingsProperty().get());
+        vm.gridProperty().set("0.5,,0.9");
+        assertTrue(vm.validationMessageProperty().get().contains("empty entry"));
+        vm.gridProperty().set("0.5,0.50");
+        assertTrue(vm.validationMessageProperty().get().contains("appears twice"));
+        vm.gridProperty().set("0.9, 0.5");
+        assertNotNull(vm.settingsProperty().get());
+        assertEquals("", vm.validationMessageProperty().get());
+    }
+
+    @Test
+    void badNumbersInOtherFieldsAreRefusedFieldByField() {
+        SweepViewModel vm = directModel();
+        vm.seedsProperty().set("0");
+        vm.l1Property().set("-1");
+        vm.alphaProperty().set("x");
+        assertNull(vm.settingsProperty().get());
+        assertTrue(vm.fieldErrorProperty(SettingsParser.Field.SEEDS).get().contains("from 1 to"));
+        assertTrue(vm.fieldErrorProperty(SettingsParser.Field.L1).get().contains("≥ 0"));
+        assertTrue(vm.fieldErrorProperty(SettingsParser.Field.ALPHA).get().contains("'x' is not a number"));
+        assertEquals(3, vm.validationMessageProperty().get().split("\n").length);
+    }
+
+    @Test
+    void toyModelFieldsCountOnlyForTheTrainedToySource() {
+        SweepViewModel vm = directModel();
+        vm.toyFeaturesProperty().set("5");
+        vm.toyDimsProperty().set("8");
+        assertNotNull(vm.settingsProperty().get(), "the bundled source ignores the toy-model fields");
+        vm.sourceProperty().set(WpSource.TRAINED_TOY);
+        assertNull(vm.settingsProperty().get());
+        assertTrue(vm.fieldErrorProperty(SettingsParser.Field.TOY_DIMS).get().contains("fewer than its features"));
+        vm.toyDimsProperty().set("2");
+        assertEquals(new SweepSettings.ToySpec(5, 2, 0.9, 2000), vm.settingsProperty().get().toy());
+    }
+
+    @Test
+    void aToyModelTrainedPerSeedFeedsTheSweep() {
+        SweepViewModel vm = directModel();
+        tiny(vm);
+        vm.gridProperty().set("0.8");
+        vm.seedsProperty().set("2");
+        vm.sourceProperty().set(WpSource.TRAINED_TOY);
+        vm.toyFeaturesProperty().set("6");
+        vm.toyDimsProperty().set("3");
+        vm.toyStepsProperty().set("20");
+        vm.run();
+        assertEquals(SweepState.DONE, vm.stateProperty().get(), () -> "reported: " + reported);
+        assertEquals(4, vm.rows().size());
+        assertEquals(Set.of(0L, 1L), new TreeSet<>(vm.rows().stream().map(SweepRow::seed).toList()));
+    }
+
+    @Test
+    void cancelStopsARunningSweepWithinASecond() throws Exception {
+        try (PlainThreadExecutor executor = new PlainThreadExecutor()) {
+            SweepViewModel vm = executor.onUi(() -> {
+                SweepViewModel m = new SweepViewModel(new WorkspaceContext(executor, (t, msg) -> reported.add(msg), false));
+                tiny(m);
+                m.stepsProperty().set("1000000");
+                assertTrue(m.run());
+                return m;
+            });
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!executor.onUi(() -> vm.statusMessageProperty().get().contains("step"))) {
+                assertTrue(System.nanoTime() < deadline, "training never started");
+                Thread.sleep(20);
+            }
+            assertEquals(SweepState.RUNNING, executor.onUi(() -> vm.stateProperty().get()));
+            long start = System.nanoTime();
+            executor.onUi(() -> {
+                vm.cancel();
+                return null;
+            });
+            while (executor.onUi(() -> vm.stateProperty().get()) != SweepState.CANCELLED) {
+                assertTrue(System.nanoTime() - start < 1_000_000_000L, "not cancelled within 1 s");
+                Thread.sleep(10);
+            }
+            assertTrue(executor.onUi(() -> vm.statusMessageProperty().get()).startsWith("Cancelled after 0 of 4 runs"));
+            assertTrue(executor.onUi(() -> vm.canRunProperty().get()));
+            assertTrue(reported.isEmpty(), "a cancel is not an error");
+        }
+    }
+
+    @Test
+    void saveAndRestoreRoundTripSettingsAndRows() throws Exception {
+        SweepViewModel vm = directModel();
+        tiny(vm);
+        vm.alphaProperty().set("0.5");
+        vm.run();
+        String saved = Json.mapper().writeValueAsString(vm.saveState());
+
+        SweepViewModel other = directModel();
+        other.restoreState(Json.mapper().readTree(saved));
+        assertEquals(vm.settingsProperty().get(), other.settingsProperty().get());
+        assertEquals("0.5,0.9", other.gridProperty().get());
+        assertEquals("0.5", other.alphaProperty().get());
+        assertEquals(SweepColumns.cells(vm.rows()), SweepColumns.cells(other.rows()));
+        assertEquals("4 of 4 runs", other.runsTextProperty().get());
+        XYDataset d = other.chart(SweepFigure.FIGURE_2).getXYPlot().getDataset();
+        assertEquals(2, d.getSeriesCount());
+        assertEquals(saved, Json.mapper().writeValueAsString(other.saveState()));
+    }
+
+    @Test
+    void aBadSessionIsRefusedAndNothingChanges() throws Exception {
+        SweepViewModel vm = directModel();
+        tiny(vm);
+        vm.run();
+        JsonNode before = vm.saveState();
+        JFreeChart chartBefore = vm.chart(SweepFigure.FIGURE_3D);
+
+        List<JsonNode> bad = new ArrayList<>();
+        bad.add(edit(before, o -> o.put("version", 99)));
+        bad.add(edit(before, o -> o.remove("rows")));
+        bad.add(edit(before, o -> ((ObjectNode) o.get("settings")).putArray("sparsities").add(0.5).add(1.5)));
+        bad.add(edit(before, o -> ((ObjectNode) o.get("settings")).put("seeds", 0)));
+        bad.add(edit(before, o -> ((ObjectNode) o.get("settings")).put("source", "martian")));
+        bad.add(edit(before, o -> ((ObjectNode) o.get("rows").get(0)).put("sparsity", 2.0)));
+        bad.add(edit(before, o -> ((ObjectNode) o.get("rows").get(1)).remove("model")));
+        bad.add(edit(before, o -> ((ObjectNode) o.get("rows").get(1)).put("steps", "many")));
+        bad.add(Json.mapper().readTree("[1, 2]"));
+
+        vm.gridProperty().set("0.2,0.4");
+        JsonNode current = vm.saveState();
+        for (JsonNode b : bad) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> vm.restoreState(b), b::toString);
+            assertFalse(e.getMessage().isBlank());
+            assertEquals(current, vm.saveState());
+            assertEquals("0.2,0.4", vm.gridProperty().get());
+            assertEquals(4, vm.rows().size());
+            assertTrue(chartBefore == vm.chart(SweepFigure.FIGURE_3D), "charts unchanged");
+        }
+        InvalidInputException future = assertThrows(InvalidInputException.class, () -> vm.restoreState(bad.get(0)));
+        assertTrue(future.getMessage().contains("newer"), future.getMessage());
+    }
+
+    @Test
+    void rowsExportToCsvAndJsonThatReadBack(@TempDir Path dir) {
+        SweepViewModel vm = directModel();
+        tiny(vm);
+        vm.run();
+        for (String name : List.of("rows.csv", "rows.json")) {
+            Path file = dir.resolve(name);
+            vm.exportRows(file);
+            List<SweepRow> back = SweepFiles.read(file);
+            assertEquals(SweepColumns.cells(vm.rows()), SweepColumns.cells(back), name);
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> vm.exportRows(dir.resolve("rows.txt")));
+        assertTrue(e.getMessage().contains(".csv or .json"));
+    }
+
+    @Test
+    void everyRowColumnIsFormattedForTheTable() {
+        SweepRow r = new SweepRow(0.9, 1, "WSAE", 1.234567, null, 0.000012345, 0.5, 3.0, 2, 1234567.0, 30, "cpu",
+                "variance", 1.0, new double[] {0.25, 1.0});
+        List<String> cells = SweepColumns.cells(List.of(r)).get(0);
+        assertEquals(SweepColumns.headers().size(), cells.size());
+        assertEquals(List.of("0.9", "1", "WSAE", "1.2346", "", "1.2345e-05", "0.5", "3", "2", "1.2346e+06", "30", "cpu",
+                "variance", "1", "0.25 1"), cells);
+    }
+
+    private static JsonNode edit(JsonNode base, java.util.function.Consumer<ObjectNode> change) {
+        ObjectNode copy = base.deepCopy();
+        change.accept(copy);
+        return copy;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.saeexplorer.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.jobs.FxExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class TrainingLabViewTest {
+    private final FxExecutor executor = new FxExecutor();
+    private final List<String> errors = new ArrayList<>();
+    private TrainingLabWorkspace workspace;
+
+    @Start
+    void start(Stage stage) {
+        // Monocle's headless screen is 1280×800: a larger window overflows its pixel buffer.
+        workspace = new TrainingLabWorkspace(new WorkspaceContext(executor, (t, m) -> errors.add(t + ": " + m), false));
+        stage.setScene(new Scene((Parent) workspace.view(), 1200, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        executor.shutdown();
+    }
+
+    @Test
+    void startShowsProgressAndCancelStopsTheRunWithinASecond(FxRobot robot) throws Exception {
+        // Set through the field itself (the pane may be scrolled differently when other UI tests ran first).
+        TextField steps = robot.lookup("#field-steps").queryAs(TextField.class);
+        robot.interact(() -> steps.setText("2000000"));
+        assertEquals("2000000", robot.lookup("#field-steps").queryAs(TextField.class).getText());
+        String idle = status(robot);
+        robot.clickOn("Start");
+        ProgressBar bar = robot.lookup("#training-progress").queryAs(ProgressBar.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> bar.getProgress() > 0);
+        assertFalse(idle.equals(status(robot)));
+        assertEquals(RunState.RUNNING, workspace.viewModel().stateProperty().get());
+
+        long t0 = System.nanoTime();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS,
+                () -> workspace.viewModel().stateProperty().get() == RunState.CANCELLED);
+        assertTrue((System.nanoTime() - t0) / 1e9 < 1.0);
+        assertTrue(status(robot).startsWith("Cancelled"), status(robot));
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void aShortRunFillsTheMetricsTableWithNumbers(FxRobot robot) throws TimeoutException {
+        TextField steps = robot.lookup("#field-steps").queryAs(TextField.class);
+        robot.interact(() -> steps.setText("300"));
+        // Below the fold of the settings pane: set through the view model (the field is bound to it).
+        robot.interact(() -> workspace.viewModel().settings().evalSamples().textProperty().set("1024"));
+        robot.clickOn("Start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> workspace.viewModel().stateProperty().get() == RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<MetricRow> table = robot.lookup(".metrics-table").queryAs(TableView.class);
+        assertEquals(9, table.getItems().size());
+        MetricRow lossGt = table.getItems().get(0);
+        assertTrue(Double.parseDouble(lossGt.sae()) >= 0, lossGt.toString());
+        assertTrue(Double.parseDouble(lossGt.wsae()) >= 0, lossGt.toString());
+        assertTrue(robot.lookup(".metrics-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .anyMatch(c -> lossGt.sae().equals(c.getText())), "the table shows the numbers");
+        assertEquals(9, workspace.tables().get(0).rows().get().size());
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void aLetterInAFieldIsRefusedWhereItIsTypedAndStartIsDisabled(FxRobot robot) {
+        robot.clickOn("#field-sparsity").eraseText(3).write("0.9a");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".field-error").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.isVisible() && l.getText().contains("not a number")));
+        assertTrue(robot.lookup("Start").queryButton().isDisabled());
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#training-status").queryAs(Label.class).getText();
+    }
+}
