@@ -2,13 +2,9 @@ package dev.saeexplorer.cli;
 
 import dev.saeexplorer.core.compute.ComputeBackend;
 import dev.saeexplorer.core.compute.TaskMonitor;
+import dev.saeexplorer.core.experiment.ExperimentCheckpoint;
 import dev.saeexplorer.core.experiment.SyntheticExperiment;
 import dev.saeexplorer.core.io.AtomicFiles;
-import dev.saeexplorer.core.io.Json;
-import dev.saeexplorer.core.io.SaeCheckpoint;
-import dev.saeexplorer.core.io.TrainingRecord;
-import dev.saeexplorer.core.metrics.SyntheticMetrics;
-import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.TrainingListener;
 import dev.saeexplorer.core.sae.Weighting;
@@ -23,7 +19,6 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Train an SAE (--weighting none) or a WSAE (--weighting variance) on x_p = W_p x and save a checkpoint.")
 public final class TrainCommand implements Callable<Integer> {
-    public static final String METRICS_FILE = "metrics.json";
     private final CliContext ctx;
 
     @Mixin
@@ -65,48 +60,14 @@ public final class TrainCommand implements Callable<Integer> {
         Superposition sp = source.load(train.seed, monitor);
         SyntheticExperiment.ExperimentResult result = new SyntheticExperiment().run(sp, sparsity, cfg, train.evalSamples,
                 monitor, TrainingListener.NONE);
-        Map<String, Object> metrics = metricsJson(result, cfg, backend);
-        AtomicFiles.writeDirectory(out, force, dir -> {
-            SaeCheckpoint.writeInto(dir, result.training().model(), "synthetic-superposition", "x_p",
-                    record(cfg, result, metrics));
-            AtomicFiles.writeString(dir.resolve(METRICS_FILE), Json.pretty().writeValueAsString(metrics));
-        });
+        Map<String, Object> metrics = ExperimentCheckpoint.metrics(result, backend.device().id());
+        ExperimentCheckpoint.save(out, force, result, backend.device().id());
         if (common.json) {
             ctx.printJson(metrics);
         } else {
             printSummary(metrics);
         }
         return Cli.OK;
-    }
-
-    static Map<String, Object> metricsJson(SyntheticExperiment.ExperimentResult result, SaeConfig cfg,
-                                           ComputeBackend backend) {
-        SyntheticMetrics m = result.metrics();
-        Map<String, Object> json = new java.util.LinkedHashMap<>();
-        json.put("lossGT", m.lossGT());
-        json.put("lossGTNonSparse", m.lossGTNonSparse());
-        json.put("reconstructionXp", m.reconstructionXp());
-        json.put("monosemanticity", m.monosemanticity());
-        json.put("avgActivatedFeatures", m.avgActivatedFeatures());
-        json.put("deadLatents", m.deadLatents());
-        json.put("samplesPerSecond", result.training().samplesPerSecond());
-        json.put("steps", cfg.steps());
-        json.put("device", backend.device().id());
-        json.put("weighting", cfg.weighting().id());
-        json.put("alpha", cfg.alpha());
-        json.put("weights", result.training().weights().normalised());
-        json.put("sparsity", result.sparsity());
-        json.put("seed", cfg.seed());
-        return json;
-    }
-
-    private static TrainingRecord record(SaeConfig cfg, SyntheticExperiment.ExperimentResult r, Map<String, Object> metrics) {
-        Activation a = cfg.activation();
-        return new TrainingRecord(TrainingRecord.FORMAT_VERSION, a.id(),
-                a instanceof Activation.TopK ? ((Activation.TopK) a).k() : null,
-                a instanceof Activation.JumpRelu ? ((Activation.JumpRelu) a).theta() : null, cfg.tied(), cfg.l1(),
-                cfg.weighting().id(), cfg.alpha(), r.training().weights().raw(), r.training().weights().normalised(),
-                r.sparsity(), cfg.seed(), cfg.steps(), cfg.batch(), cfg.learningRate(), cfg.auxCoefficient(), metrics);
     }
 
     private void printSummary(Map<String, Object> metrics) {

@@ -120,8 +120,8 @@ public final class MainWindow extends BorderPane {
         b.setToggleGroup(rail);
         b.setContentDisplay(ContentDisplay.TOP);
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setPrefWidth(118);
-        b.setMinWidth(118);
+        b.setPrefWidth(136);
+        b.setMinWidth(136);
         b.setWrapText(false);
         VBox.setVgrow(b, Priority.NEVER);
         // Clicking the selected button must not leave the rail with nothing selected.

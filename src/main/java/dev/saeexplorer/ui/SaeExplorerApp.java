@@ -42,9 +42,11 @@ public final class SaeExplorerApp extends Application {
             }
             stage.setMaximized(b.maximized());
         });
-        var icon = SaeExplorerApp.class.getResourceAsStream("/icon/sae-explorer-256.png");
-        if (icon != null) {
-            stage.getIcons().add(new javafx.scene.image.Image(icon));
+        for (int size : new int[] {16, 32, 64, 256}) {
+            var icon = SaeExplorerApp.class.getResourceAsStream("/icon/sae-explorer-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
         }
         stage.setOnCloseRequest(e -> {
             prefs.saveWindowBounds(new AppPreferences.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),

@@ -26,14 +26,14 @@ public final class SweepColumns {
     }
 
     public static final List<Column> ALL = List.of(
-            new Column("S", SweepRow::sparsity, true, true, 42),
-            new Column("Seed", SweepRow::seed, true, true, 50),
-            new Column("Model", SweepRow::model, false, true, 62),
-            new Column("L_GT", SweepRow::lossGT, true, true, 72),
+            new Column("S", SweepRow::sparsity, true, true, 54),
+            new Column("Seed", SweepRow::seed, true, true, 56),
+            new Column("Model", SweepRow::model, false, true, 68),
+            new Column("L_GT", SweepRow::lossGT, true, true, 76),
             new Column("L_GT (x_i > 0)", SweepRow::lossGTNonSparse, true, false, 90),
             new Column("Recon. x_p", SweepRow::reconstructionXp, true, false, 80),
             new Column("Monosemanticity", SweepRow::monosemanticity, true, false, 100),
-            new Column("Avg. activated features", SweepRow::avgActivatedFeatures, true, true, 80, "Avg. feat."),
+            new Column("Avg. activated features", SweepRow::avgActivatedFeatures, true, true, 96, "Avg. feat."),
             new Column("Dead latents", SweepRow::deadLatents, true, false, 80),
             new Column("Samples/s", SweepRow::samplesPerSecond, true, false, 90),
             new Column("Steps", SweepRow::steps, true, false, 60),

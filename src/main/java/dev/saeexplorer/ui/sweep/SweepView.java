@@ -176,11 +176,16 @@ public final class SweepView extends BorderPane {
                 exportTitle, new HBox(8, csv, json));
         column.setPadding(new Insets(16));
         column.setFillWidth(true);
+        // Never squeeze the wrapped texts: scroll instead.
+        column.setMinHeight(Region.USE_PREF_SIZE);
+        for (Label l : List.of(intro, problems, status)) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setPrefWidth(360);
+        scroll.setPrefWidth(350);
         scroll.setMinWidth(320);
         scroll.getStyleClass().add(Styles.BG_SUBTLE);
         column.getStyleClass().add(Styles.BG_SUBTLE);
@@ -282,9 +287,10 @@ public final class SweepView extends BorderPane {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setPadding(new Insets(8));
-        for (int c = 0; c < 3; c++) {
+        // The third column, which also holds the results table, is a little wider.
+        for (double percent : new double[] {31.5, 31.5, 37}) {
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / 3);
+            cc.setPercentWidth(percent);
             cc.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(cc);
         }
@@ -351,7 +357,7 @@ public final class SweepView extends BorderPane {
         col.setComparator(SweepView::compare);
         col.setVisible(c.shownByDefault());
         col.setPrefWidth(c.width());
-        col.setMinWidth(c.width() * 0.75);
+        col.setMinWidth(c.width());
         if (c.numeric()) {
             col.getStyleClass().add(Tweaks.ALIGN_RIGHT);
         }

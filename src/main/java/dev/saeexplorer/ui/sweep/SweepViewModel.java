@@ -529,6 +529,12 @@ public final class SweepViewModel {
             x.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createStandardTickUnits(Locale.ROOT));
             x.setAutoTickUnitSelection(true, false);
             if (snapshot.isEmpty()) {
+                // "Mean ± 1 s.d. over 0 seeds" says nothing before the first run.
+                for (int i = chart.getSubtitleCount() - 1; i >= 0; i--) {
+                    if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle) {
+                        chart.removeSubtitle(chart.getSubtitle(i));
+                    }
+                }
                 chart.getXYPlot().setNoDataMessage(state.get() == SweepState.RUNNING
                         ? "Waiting for the first run to finish…" : "No runs yet: press Run sweep");
             }
