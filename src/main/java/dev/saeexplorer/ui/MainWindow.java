@@ -61,6 +61,7 @@ public final class MainWindow extends BorderPane {
         this.errors = errors;
         this.prefs = prefs;
         this.titleSink = titleSink;
+        getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
         setTop(menuBar(version, backend));
         setLeft(rail());
         setCenter(content);
