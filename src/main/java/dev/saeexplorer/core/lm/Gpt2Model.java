@@ -1,0 +1,333 @@
+package dev.saeexplorer.core.lm;
+
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.compute.HostMath;
+import dev.saeexplorer.core.io.SafetensorsFile;
+import dev.saeexplorer.core.io.SafetensorsReader;
+import dev.saeexplorer.core.io.Tensor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A GPT-2 family model (GPT2LMHeadModel weights from a Hugging Face folder) with a plain-Java float32 forward pass for
+ * one sequence. Activations are returned at TransformerLens hook points and in TransformerLens' convention: each
+ * residual-stream vector minus its mean across d_model (ARCHITECTURE.md, "Language-model conventions").
+ *
+ * <p>Weights are arrays of rows; Conv1D weights keep Hugging Face's [in, out] orientation so that {@code x · W} is
+ * {@link HostMath#accumulateRows}. Instances are immutable and safe to share between threads.
+ */
+public final class Gpt2Model {
+    /** The LayerNorm, attention and MLP weights of one transformer block. */
+    record Block(float[] ln1W, float[] ln1B, float[][] attnW, float[] attnB, float[][] attnProjW, float[] attnProjB,
+                 float[] ln2W, float[] ln2B, float[][] fcW, float[] fcB, float[][] mlpProjW, float[] mlpProjB) {
+    }
+
+    private static final float GELU_C = (float) Math.sqrt(2.0 / Math.PI);
+
+    private final Gpt2Config config;
+    private final String source;
+    private final float[][] wte;
+    private final float[][] wpe;
+    private final Block[] blocks;
+    private final float[] lnFW;
+    private final float[] lnFB;
+
+    Gpt2Model(Gpt2Config config, String source, float[][] wte, float[][] wpe, Block[] blocks, float[] lnFW,
+              float[] lnFB) {
+        this.config = config;
+        this.source = source;
+        this.wte = wte;
+        this.wpe = wpe;
+        this.blocks = blocks;
+        this.lnFW = lnFW;
+        this.lnFB = lnFB;
+    }
+
+    /**
+     * Loads {@code folder/config.json} and {@code folder/model.safetensors}; tensor names may carry the
+     * {@code transformer.} prefix or not. Every tensor's shape is checked against the config.
+     */
+    public static Gpt2Model load(Path folder) {
+        Objects.requireNonNull(folder, "folder");
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException("cannot load a GPT-2 model from " + folder + ": not a directory (expected "
+                    + "a Hugging Face model folder with config.json and model.safetensors)");
+        }
+        Gpt2Config config = Gpt2Config.read(folder.resolve("config.json"));
+        Path weights = folder.resolve("model.safetensors");
+        if (!Files.exists(weights)) {
+            throw new InvalidInputException("cannot load a GPT-2 model from " + folder + ": no model.safetensors "
+                    + "(only the safetensors format is read; convert pytorch_model.bin with the safetensors library)");
+        }
+        return fromSafetensors(config, SafetensorsReader.read(weights));
+    }
+
+    /** Builds a model from an already-read safetensors file, checking names and shapes against {@code config}. */
+    public static Gpt2Model fromSafetensors(Gpt2Config config, SafetensorsFile file) {
+        Weights w = new Weights(file, file.contains("transformer.wte.weight") ? "transformer." : "");
+        int d = config.nEmbd();
+        int inner = config.nInner();
+        float[][] wte = w.matrix("wte.weight", config.vocabSize(), d);
+        float[][] wpe = w.matrix("wpe.weight", config.nPositions(), d);
+        Block[] blocks = new Block[config.nLayer()];
+        for (int l = 0; l < blocks.length; l++) {
+            String p = "h." + l + ".";
+            blocks[l] = new Block(
+                    w.vector(p + "ln_1.weight", d), w.vector(p + "ln_1.bias", d),
+                    w.matrix(p + "attn.c_attn.weight", d, 3 * d), w.vector(p + "attn.c_attn.bias", 3 * d),
+                    w.matrix(p + "attn.c_proj.weight", d, d), w.vector(p + "attn.c_proj.bias", d),
+                    w.vector(p + "ln_2.weight", d), w.vector(p + "ln_2.bias", d),
+                    w.matrix(p + "mlp.c_fc.weight", d, inner), w.vector(p + "mlp.c_fc.bias", inner),
+                    w.matrix(p + "mlp.c_proj.weight", inner, d), w.vector(p + "mlp.c_proj.bias", d));
+        }
+        return new Gpt2Model(config, String.valueOf(file.path()), wte, wpe, blocks,
+                w.vector("ln_f.weight", d), w.vector("ln_f.bias", d));
+    }
+
+    /** Looks tensors up under one prefix and checks their shapes. */
+    private record Weights(SafetensorsFile file, String prefix) {
+        Tensor get(String name, int... expected) {
+            String full = prefix + name;
+            if (!file.contains(full)) {
+                throw new InvalidInputException(file.path() + ": missing tensor '" + full + "' (a GPT-2 checkpoint "
+                        + "needs it" + (prefix.isEmpty() ? "; names may also carry the 'transformer.' prefix" : "")
+                        + ")");
+            }
+            Tensor t = file.tensor(full);
+            if (!Arrays.equals(t.shape(), expected)) {
+                throw new InvalidInputException(file.path() + ": tensor '" + full + "' has shape "
+                        + Arrays.toString(t.shape()) + " but config.json implies " + Arrays.toString(expected));
+            }
+            return t;
+        }
+
+        float[] vector(String name, int n) {
+            return get(name, n).toFloatArray();
+        }
+
+        float[][] matrix(String name, int rows, int cols) {
+            float[] flat = get(name, rows, cols).toFloatArray();
+            float[][] m = new float[rows][];
+            for (int r = 0; r < rows; r++) {
+                m[r] = Arrays.copyOfRange(flat, r * cols, (r + 1) * cols);
+            }
+            return m;
+        }
+    }
+
+    public Gpt2Config config() {
+        return config;
+    }
+
+    /** Where the weights came from (for messages). */
+    public String source() {
+        return source;
+    }
+
+    /** d_model. */
+    public int dModel() {
+        return config.nEmbd();
+    }
+
+    /** Token embedding [vocab][d_model] (shared, do not modify). */
+    float[][] wte() {
+        return wte;
+    }
+
+    /** Final LayerNorm weight [d_model] (a copy). */
+    public float[] lnFinalWeight() {
+        return lnFW.clone();
+    }
+
+    /** Final LayerNorm bias [d_model] (a copy). */
+    public float[] lnFinalBias() {
+        return lnFB.clone();
+    }
+
+    /** Parses {@code hookName} against this model and runs {@link #run(int[], HookPoint)}. */
+    public float[][] run(int[] tokens, String hookName) {
+        return run(tokens, HookPoint.parse(hookName, config.nLayer()));
+    }
+
+    /**
+     * Runs the model on one token sequence up to {@code hook} (only the blocks the hook needs) and returns its
+     * activations, [tokens][d_model], each row centred across d_model as TransformerLens reports them.
+     */
+    public float[][] run(int[] tokens, HookPoint hook) {
+        Objects.requireNonNull(hook, "hook");
+        hook.checkAgainst(config.nLayer());
+        checkTokens(tokens);
+        int t = tokens.length;
+        int d = config.nEmbd();
+        float[][] x = new float[t][d];
+        for (int i = 0; i < t; i++) {
+            float[] e = wte[tokens[i]];
+            float[] p = wpe[i];
+            for (int j = 0; j < d; j++) {
+                x[i][j] = e[j] + p[j];
+            }
+        }
+        float eps = (float) config.layerNormEpsilon();
+        for (int l = 0; l <= hook.layer(); l++) {
+            Block b = blocks[l];
+            boolean target = l == hook.layer();
+            if (target && hook.kind() == HookPoint.Kind.RESID_PRE) {
+                return centred(x);
+            }
+            float[][] attn = attention(layerNorm(x, b.ln1W, b.ln1B, eps), b);
+            if (target && hook.kind() == HookPoint.Kind.ATTN_OUT) {
+                return centred(attn);
+            }
+            HostMath.add(x, attn);
+            if (target && hook.kind() == HookPoint.Kind.RESID_MID) {
+                return centred(x);
+            }
+            float[][] mlp = mlp(layerNorm(x, b.ln2W, b.ln2B, eps), b);
+            if (target && hook.kind() == HookPoint.Kind.MLP_OUT) {
+                return centred(mlp);
+            }
+            HostMath.add(x, mlp);
+        }
+        return centred(x); // RESID_POST of the last block run
+    }
+
+    private void checkTokens(int[] tokens) {
+        Objects.requireNonNull(tokens, "tokens");
+        if (tokens.length == 0) {
+            throw new InvalidInputException("cannot run the model on an empty token sequence");
+        }
+        if (tokens.length > config.nPositions()) {
+            throw new InvalidInputException("sequence of " + tokens.length + " tokens is longer than the model's "
+                    + "context of n_positions = " + config.nPositions() + " tokens (" + source + ")");
+        }
+        for (int i = 0; i < tokens.length; i++) {
+            if (tokens[i] < 0 || tokens[i] >= config.vocabSize()) {
+                throw new InvalidInputException("token id " + tokens[i] + " at position " + i
+                        + " is outside the model's vocabulary of " + config.vocabSize() + " (" + source + ")");
+            }
+        }
+    }
+
+    private static float[][] layerNorm(float[][] x, float[] g, float[] b, float eps) {
+        float[][] out = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            float[] r = x[i];
+            double mean = 0;
+            for (float v : r) {
+                mean += v;
+            }
+            mean /= r.length;
+            double var = 0;
+            for (float v : r) {
+                double c = v - mean;
+                var += c * c;
+            }
+            var /= r.length;
+            float m = (float) mean;
+            float inv = (float) (1.0 / Math.sqrt(var + eps));
+            float[] o = new float[r.length];
+            for (int j = 0; j < r.length; j++) {
+                o[j] = (r[j] - m) * inv * g[j] + b[j];
+            }
+            out[i] = o;
+        }
+        return out;
+    }
+
+    private static float[] affine(float[] v, float[][] w, float[] bias) {
+        float[] out = bias.clone();
+        HostMath.accumulateRows(out, v, w);
+        return out;
+    }
+
+    private float[][] attention(float[][] h, Block b) {
+        int t = h.length;
+        int d = config.nEmbd();
+        int nh = config.nHead();
+        int dh = config.dHead();
+        // q, k, v per head: [head][token][d_head]
+        float[][][] q = new float[nh][t][];
+        float[][][] k = new float[nh][t][];
+        float[][][] v = new float[nh][t][];
+        for (int i = 0; i < t; i++) {
+            float[] qkv = affine(h[i], b.attnW, b.attnB);
+            for (int hd = 0; hd < nh; hd++) {
+                int o = hd * dh;
+                q[hd][i] = Arrays.copyOfRange(qkv, o, o + dh);
+                k[hd][i] = Arrays.copyOfRange(qkv, d + o, d + o + dh);
+                v[hd][i] = Arrays.copyOfRange(qkv, 2 * d + o, 2 * d + o + dh);
+            }
+        }
+        float scale = (float) (1.0 / Math.sqrt(dh));
+        float[][] out = new float[t][];
+        float[] z = new float[d];
+        float[] zh = new float[dh];
+        float[] scores = new float[t];
+        for (int i = 0; i < t; i++) {
+            for (int hd = 0; hd < nh; hd++) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int s = 0; s <= i; s++) { // causal: position i attends to 0..i
+                    scores[s] = HostMath.dot(q[hd][i], k[hd][s]) * scale;
+                    max = Math.max(max, scores[s]);
+                }
+                double sum = 0;
+                for (int s = 0; s <= i; s++) {
+                    scores[s] = (float) Math.exp(scores[s] - max);
+                    sum += scores[s];
+                }
+                float invSum = (float) (1.0 / sum);
+                Arrays.fill(zh, 0f);
+                for (int s = 0; s <= i; s++) {
+                    HostMath.axpy(zh, scores[s] * invSum, v[hd][s]);
+                }
+                System.arraycopy(zh, 0, z, hd * dh, dh);
+            }
+            out[i] = affine(z, b.attnProjW, b.attnProjB);
+        }
+        return out;
+    }
+
+    private float[][] mlp(float[][] h, Block b) {
+        float[][] out = new float[h.length][];
+        for (int i = 0; i < h.length; i++) {
+            float[] a = affine(h[i], b.fcW, b.fcB);
+            for (int j = 0; j < a.length; j++) {
+                a[j] = geluNew(a[j]);
+            }
+            out[i] = affine(a, b.mlpProjW, b.mlpProjB);
+        }
+        return out;
+    }
+
+    /** GPT-2's {@code gelu_new}: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). */
+    static float geluNew(float x) {
+        return 0.5f * x * (1f + (float) Math.tanh(GELU_C * (x + 0.044715f * x * x * x)));
+    }
+
+    /** Copies of the rows, each minus its mean (TransformerLens' centred residual stream). */
+    private static float[][] centred(float[][] x) {
+        float[][] out = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            float[] r = x[i];
+            double mean = 0;
+            for (float v : r) {
+                mean += v;
+            }
+            float m = (float) (mean / r.length);
+            float[] o = new float[r.length];
+            for (int j = 0; j < r.length; j++) {
+                o[j] = r[j] - m;
+            }
+            out[i] = o;
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "Gpt2Model[" + config + ", " + source + "]";
+    }
+}

@@ -1,0 +1,91 @@
+package dev.saeexplorer.core.lm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.saeexplorer.core.io.Json;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Compares every hook at every layer with the independent numpy forward pass of {@code bench/lm/gpt2_reference.py}
+ * (fixtures under src/test/resources/lm/), to 1e-4 relative: max |java − ref| ≤ 1e-4 · max(1, max |ref|).
+ */
+class Gpt2ForwardTest {
+    static Path fixture(String name) {
+        return Path.of("src/test/resources/lm", name).toAbsolutePath();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny-a", "tiny-b", "tiny-c"})
+    void everyHookAtEveryLayerMatchesTheNumpyReference(String name) throws Exception {
+        Path folder = fixture(name);
+        Gpt2Model model = Gpt2Model.load(folder);
+        JsonNode ref = Json.mapper().readTree(Files.readString(folder.resolve("reference.json")));
+        int[] tokens = new int[ref.get("tokens").size()];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = ref.get("tokens").get(i).asInt();
+        }
+        assertEquals(ref.get("d_model").asInt(), model.dModel());
+        assertEquals(ref.get("n_layer").asInt(), model.config().nLayer());
+        JsonNode acts = ref.get("activations");
+        assertEquals(5 * model.config().nLayer(), acts.size(), "reference covers every hook of every layer");
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (var it = acts.fields(); it.hasNext(); ) {
+            var e = it.next();
+            float[][] got = model.run(tokens, e.getKey());
+            JsonNode want = e.getValue();
+            assertEquals(tokens.length, got.length, e.getKey());
+            double maxRef = 0;
+            double maxDiff = 0;
+            for (int t = 0; t < tokens.length; t++) {
+                assertEquals(model.dModel(), got[t].length, e.getKey());
+                double rowSum = 0;
+                for (int j = 0; j < got[t].length; j++) {
+                    double r = want.get(t).get(j).asDouble();
+                    maxRef = Math.max(maxRef, Math.abs(r));
+                    maxDiff = Math.max(maxDiff, Math.abs(got[t][j] - r));
+                    rowSum += got[t][j];
+                }
+                assertTrue(Math.abs(rowSum) < 1e-4 * got[t].length, "row is centred across d_model");
+            }
+            if (maxDiff > 1e-4 * Math.max(1, maxRef)) {
+                failures.add(e.getKey() + ": max abs diff " + maxDiff + " (max |ref| " + maxRef + ")");
+            }
+            checked++;
+        }
+        assertEquals(acts.size(), checked);
+        assertTrue(failures.isEmpty(), name + ": " + failures);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny-a", "tiny-b"})
+    void causalPrefixGivesTheSameActivations(String name) {
+        Gpt2Model model = Gpt2Model.load(fixture(name));
+        int[] tokens = {1, 7, 3, 9, 2};
+        int[] prefix = {1, 7, 3};
+        String hook = "blocks." + (model.config().nLayer() - 1) + ".hook_resid_post";
+        float[][] full = model.run(tokens, hook);
+        float[][] part = model.run(prefix, hook);
+        for (int t = 0; t < prefix.length; t++) {
+            for (int j = 0; j < model.dModel(); j++) {
+                assertEquals(full[t][j], part[t][j], 1e-5, "position " + t + " must not see later tokens");
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void geluNewMatchesTheFormula() {
+        for (float x : new float[] {-3f, -0.5f, 0f, 0.7f, 2.5f}) {
+            double want = 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)));
+            assertEquals(want, Gpt2Model.geluNew(x), 1e-6);
+        }
+    }
+}
