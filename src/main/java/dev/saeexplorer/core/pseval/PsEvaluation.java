@@ -1,0 +1,264 @@
+package dev.saeexplorer.core.pseval;
+
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.compute.TaskMonitor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The PS-Eval protocol of design/PSEVAL.md over rows and a {@link ContextEncoder}: per pair the max feature of each
+ * context (argmax, lowest index on ties; an all-zero vector has none and the pair counts as different), same =
+ * equal max features, the confusion counts, the Table 7 metrics, the random-SAE baseline for the evaluated label
+ * counts, per-pair records and the skipped rows with reasons.
+ */
+public final class PsEvaluation {
+    private static final int TOP = 5;
+
+    /**
+     * @param balance  which rows are evaluated
+     * @param template the prompt template
+     * @param limit    evaluate only the first {@code limit} input rows (before balancing); {@code null} for all
+     */
+    public record Options(Balance balance, PromptTemplate template, Integer limit) {
+        public Options {
+            Objects.requireNonNull(balance, "balance");
+            Objects.requireNonNull(template, "template");
+            if (limit != null && limit < 1) {
+                throw new InvalidInputException("limit must be at least 1, was " + limit);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(Balance.OFFICIAL, PromptTemplate.DEFAULT, null);
+        }
+
+        public Options withBalance(Balance b) {
+            return new Options(b, template, limit);
+        }
+
+        public Options withLimit(Integer l) {
+            return new Options(balance, template, l);
+        }
+
+        public Options withTemplate(PromptTemplate t) {
+            return new Options(balance, t, limit);
+        }
+    }
+
+    private final ContextEncoder encoder;
+    private final Options options;
+    private final TaskMonitor monitor;
+    private final List<PairRecord> pairs = new ArrayList<>();
+    private final List<SkippedPair> skipped = new ArrayList<>();
+    private Integer dSae;
+    private int done;
+    private int planned;
+
+    private PsEvaluation(ContextEncoder encoder, Options options, TaskMonitor monitor) {
+        this.encoder = encoder;
+        this.options = options;
+        this.monitor = monitor;
+    }
+
+    /**
+     * Runs the protocol. Reports progress per pair and checks cancellation before each pair ({@link
+     * dev.saeexplorer.core.compute.CancelledException}).
+     *
+     * @throws InvalidInputException when there are no rows
+     */
+    public static PsEvalResult run(List<PsEvalRow> rows, ContextEncoder encoder, Options options,
+                                   TaskMonitor monitor) {
+        Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(options, "options");
+        TaskMonitor m = monitor == null ? TaskMonitor.none() : monitor;
+        if (rows == null || rows.isEmpty()) {
+            throw new InvalidInputException("the PS-Eval dataset is empty: nothing to evaluate");
+        }
+        List<PsEvalRow> input = options.limit() == null ? rows : rows.subList(0, Math.min(options.limit(),
+                rows.size()));
+        return new PsEvaluation(encoder, options, m).evaluate(input);
+    }
+
+    private PsEvalResult evaluate(List<PsEvalRow> input) {
+        int notEvaluated = 0;
+        if (options.balance() == Balance.NONE) {
+            planned = input.size();
+            for (int i = 0; i < input.size(); i++) {
+                evaluateRow(i, input.get(i));
+            }
+        } else {
+            List<Integer> zeros = new ArrayList<>();
+            List<Integer> ones = new ArrayList<>();
+            for (int i = 0; i < input.size(); i++) {
+                (input.get(i).label() == 0 ? zeros : ones).add(i);
+            }
+            planned = zeros.size() + Math.min(zeros.size(), ones.size());
+            int c0 = 0;
+            for (int i : zeros) {
+                if (evaluateRow(i, input.get(i))) {
+                    c0++;
+                }
+            }
+            int take = Math.min(c0, ones.size());
+            planned = done + take;
+            for (int k = 0; k < take; k++) {
+                int i = ones.get(k);
+                evaluateRow(i, input.get(i));
+            }
+            notEvaluated = ones.size() - take;
+        }
+        monitor.report(1.0, "evaluated " + pairs.size() + " pairs, skipped " + skipped.size());
+
+        pairs.sort(Comparator.comparingInt(PairRecord::rowIndex));
+        skipped.sort(Comparator.comparingInt(SkippedPair::rowIndex));
+        long tp = 0;
+        long fn = 0;
+        long fp = 0;
+        long tn = 0;
+        int noMax = 0;
+        for (PairRecord p : pairs) {
+            switch (p.outcome()) {
+                case TP -> tp++;
+                case FN -> fn++;
+                case FP -> fp++;
+                case TN -> tn++;
+                default -> throw new AssertionError();
+            }
+            if (p.noMaxFeature()) {
+                noMax++;
+            }
+        }
+        ConfusionCounts counts = new ConfusionCounts(tp, fn, fp, tn);
+        ConfusionMetrics baseline = dSae == null ? null
+                : RandomBaseline.expected(dSae, counts.same(), counts.different());
+        return new PsEvalResult(options.balance(), options.template().template(), input.size(), counts,
+                counts.metrics(), dSae, baseline, pairs, skipped, notEvaluated, noMax);
+    }
+
+    /** Evaluates one row; false when it was skipped. */
+    private boolean evaluateRow(int index, PsEvalRow row) {
+        monitor.checkCancelled();
+        try {
+            ContextFeatures f1 = encode(index, row, row.context1(), 1);
+            if (f1 == null) {
+                return false;
+            }
+            ContextFeatures f2 = encode(index, row, row.context2(), 2);
+            if (f2 == null) {
+                return false;
+            }
+            pairs.add(record(index, row, f1, f2));
+            return true;
+        } finally {
+            done++;
+            monitor.report(Math.min(1.0, done / (double) Math.max(planned, 1)),
+                    "pair " + done + " of " + planned + " (" + row.id() + ")");
+        }
+    }
+
+    private ContextFeatures encode(int index, PsEvalRow row, String context, int which) {
+        String prompt = options.template().fill(context, row.targetWord());
+        ContextEncoder.Result r = encoder.encode(prompt, row.targetWord());
+        if (r == null) {
+            throw new IllegalStateException("the context encoder returned null for row " + row.id());
+        }
+        if (r.skipped()) {
+            skipped.add(new SkippedPair(index, row.id(), row.label(), "context " + which + ": " + r.skipReason()));
+            return null;
+        }
+        float[] f = r.features().features();
+        for (float v : f) {
+            if (Float.isNaN(v)) {
+                skipped.add(new SkippedPair(index, row.id(), row.label(),
+                        "context " + which + ": the feature vector contains NaN"));
+                    return null;
+            }
+        }
+        if (dSae == null) {
+            dSae = f.length;
+        } else if (f.length != dSae) {
+            throw new IllegalStateException("the context encoder gave " + f.length + " features for row " + row.id()
+                    + " but " + dSae + " before");
+        }
+        return r.features();
+    }
+
+    private PairRecord record(int index, PsEvalRow row, ContextFeatures c1, ContextFeatures c2) {
+        Integer m1 = argmax(c1.features());
+        Integer m2 = argmax(c2.features());
+        boolean noMax = m1 == null || m2 == null;
+        boolean same = !noMax && m1.equals(m2);
+        return new PairRecord(index, row.id(), row.targetWord(), row.label(), m1,
+                m1 == null ? null : c1.features()[m1], m2, m2 == null ? null : c2.features()[m2], same,
+                Outcome.of(row.label(), same), noMax, top(c1.features(), TOP), top(c2.features(), TOP),
+                distinction(c1.activation(), c2.activation()), distinction(c1.features(), c2.features()));
+    }
+
+    /** Argmax with the lowest index on ties; {@code null} for an all-zero vector. */
+    public static Integer argmax(float[] v) {
+        int best = -1;
+        boolean allZero = true;
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != 0f) {
+                allZero = false;
+            }
+            if (best < 0 || v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return allZero ? null : best;
+    }
+
+    /** Up to {@code k} non-zero entries, largest first, lower index first on ties. */
+    public static List<FeatureActivation> top(float[] v, int k) {
+        Integer[] idx = new Integer[v.length];
+        int n = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != 0f) {
+                idx[n++] = i;
+            }
+        }
+        Integer[] nz = Arrays.copyOf(idx, n);
+        Arrays.sort(nz, (a, b) -> {
+            int c = Float.compare(v[b], v[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        List<FeatureActivation> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, n); i++) {
+            out.add(new FeatureActivation(nz[i], v[nz[i]]));
+        }
+        return out;
+    }
+
+    /** Polysemous distinction 1 − cos(a, b); {@code null} when either vector is absent or zero. */
+    public static Double distinction(float[] a, float[] b) {
+        Double cos = cosine(a, b);
+        return cos == null ? null : 1 - cos;
+    }
+
+    /** cos(a, b) in double precision; {@code null} when either vector is absent or zero. */
+    public static Double cosine(float[] a, float[] b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("vectors of lengths " + a.length + " and " + b.length);
+        }
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        if (na == 0 || nb == 0) {
+            return null;
+        }
+        double c = dot / (Math.sqrt(na) * Math.sqrt(nb));
+        return Math.max(-1.0, Math.min(1.0, c));
+    }
+}
