@@ -2,16 +2,15 @@ package dev.saeexplorer.core.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
+import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * SAE checkpoints in the SAELens ≥ 6 layout: a folder with {@code cfg.json} and {@code sae_weights.safetensors}
@@ -19,9 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code threshold} [d_sae] for JumpReLU), plus the project's {@link TrainingRecord} under {@code "sae_explorer"}.
  */
 public final class SaeCheckpoint {
-    public static final String CONFIG = "cfg.json";
-    public static final String WEIGHTS = "sae_weights.safetensors";
-    public static final String RECORD_KEY = "sae_explorer";
+    public static final String CONFIG = CheckpointLoader.CONFIG;
+    public static final String WEIGHTS = CheckpointLoader.SAELENS_WEIGHTS;
+    public static final String RECORD_KEY = CheckpointLoader.RECORD_KEY;
 
     private SaeCheckpoint() {
     }
@@ -57,6 +56,13 @@ public final class SaeCheckpoint {
             float[] theta = new float[dSae];
             java.util.Arrays.fill(theta, (float) ((Activation.JumpRelu) model.activation()).theta());
             tensors.add(Tensor.ofFloats("threshold", new int[] {dSae}, theta));
+        } else if (model.activation() instanceof Activation.JumpReluPerLatent) {
+            double[] t = ((Activation.JumpReluPerLatent) model.activation()).thresholds();
+            float[] theta = new float[dSae];
+            for (int j = 0; j < dSae; j++) {
+                theta[j] = (float) t[j];
+            }
+            tensors.add(Tensor.ofFloats("threshold", new int[] {dSae}, theta));
         }
         SafetensorsWriter.write(dir.resolve(WEIGHTS), tensors, Map.of("format", "pt"));
         AtomicFiles.writeString(dir.resolve(CONFIG), Json.pretty().writeValueAsString(cfg));
@@ -66,89 +72,24 @@ public final class SaeCheckpoint {
     public record Loaded(SaeModel model, JsonNode config) {
     }
 
-    /** Reads a checkpoint folder written in the SAELens ≥ 6 layout (by this project or by SAELens). */
+    /**
+     * Reads a checkpoint folder through the one checkpoint loader, {@link CheckpointLoader}: SAELens ≥ 6 (as this
+     * project writes it), SAELens &lt; 6 or sparsify.
+     */
     public static Loaded read(Path dir) {
-        Path cfgPath = dir.resolve(CONFIG);
-        Path weightsPath = dir.resolve(WEIGHTS);
-        if (!Files.isRegularFile(cfgPath) || !Files.isRegularFile(weightsPath)) {
-            throw new InvalidInputException(dir + " is not an SAE checkpoint: it needs " + CONFIG + " and " + WEIGHTS);
-        }
-        JsonNode cfg;
-        try {
-            cfg = Json.mapper().readTree(cfgPath.toFile());
-        } catch (IOException e) {
-            throw new InvalidInputException(cfgPath + " is not valid JSON: " + e.getMessage(), e);
-        }
-        if (cfg == null || !cfg.isObject()) {
-            throw new InvalidInputException(cfgPath + " must hold a JSON object");
-        }
-        int dIn = positiveInt(cfg, "d_in", cfgPath);
-        int dSae = positiveInt(cfg, "d_sae", cfgPath);
-        SafetensorsFile weights = SafetensorsReader.read(weightsPath);
-        INDArray wEnc = matrix(weights, "W_enc", dIn, dSae);
-        INDArray bEnc = vector(weights, "b_enc", dSae);
-        INDArray wDec = matrix(weights, "W_dec", dSae, dIn);
-        INDArray bDec = vector(weights, "b_dec", dIn);
-        Activation activation = activation(cfg, weights, dSae, cfgPath);
-        boolean tied = cfg.path(RECORD_KEY).path("tied").asBoolean(false);
-        return new Loaded(new SaeModel(wEnc, bEnc, wDec, bDec, activation, tied), cfg);
+        LoadedCheckpoint c = CheckpointLoader.load(dir);
+        return new Loaded(c.model(), c.config());
     }
 
     private static String architecture(Activation a) {
         if (a instanceof Activation.TopK) {
             return "topk";
         }
-        return a instanceof Activation.JumpRelu ? "jumprelu" : "standard";
-    }
-
-    private static Activation activation(JsonNode cfg, SafetensorsFile weights, int dSae, Path cfgPath) {
-        String arch = cfg.path("architecture").asText("standard");
-        switch (arch) {
-            case "standard":
-                return new Activation.Relu();
-            case "topk":
-                return new Activation.TopK(positiveInt(cfg, "k", cfgPath));
-            case "jumprelu": {
-                float[] t = vector(weights, "threshold", dSae).toFloatVector();
-                for (float v : t) {
-                    if (v != t[0]) {
-                        throw new InvalidInputException(cfgPath + ": per-latent JumpReLU thresholds are not supported yet");
-                    }
-                }
-                return new Activation.JumpRelu(t.length == 0 ? 0 : t[0]);
-            }
-            default:
-                throw new InvalidInputException(cfgPath + ": unknown architecture '" + arch + "' (standard, topk, jumprelu)");
-        }
-    }
-
-    private static int positiveInt(JsonNode cfg, String field, Path cfgPath) {
-        JsonNode v = cfg.get(field);
-        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1) {
-            throw new InvalidInputException(cfgPath + ": '" + field + "' must be a positive integer");
-        }
-        return v.asInt();
+        return a instanceof Activation.JumpRelu || a instanceof Activation.JumpReluPerLatent ? "jumprelu" : "standard";
     }
 
     private static Tensor tensor(String name, INDArray a, int... shape) {
         return Tensor.ofFloats(name, shape, a.dup('c').reshape(a.length()).toFloatVector());
     }
 
-    private static INDArray matrix(SafetensorsFile file, String name, int rows, int cols) {
-        Tensor t = file.tensor(name);
-        if (t.rank() != 2 || t.shape()[0] != rows || t.shape()[1] != cols) {
-            throw new InvalidInputException(file.path() + ": " + name + " has shape " + java.util.Arrays.toString(t.shape())
-                    + ", expected [" + rows + ", " + cols + "] from cfg.json");
-        }
-        return Nd4j.createFromArray(t.toFloatArray()).reshape(rows, cols);
-    }
-
-    private static INDArray vector(SafetensorsFile file, String name, int length) {
-        Tensor t = file.tensor(name);
-        if (t.elementCount() != length || t.rank() != 1) {
-            throw new InvalidInputException(file.path() + ": " + name + " has shape " + java.util.Arrays.toString(t.shape())
-                    + ", expected [" + length + "] from cfg.json");
-        }
-        return Nd4j.createFromArray(t.toFloatArray()).reshape(1, length);
-    }
 }

@@ -13,7 +13,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * training batches ({@link #forward(INDArray)}). For all three, an output entry is positive exactly where the gradient
  * passes, which the trainer uses as its backward mask.
  */
-public sealed interface Activation permits Activation.Relu, Activation.TopK, Activation.JumpRelu {
+public sealed interface Activation permits Activation.Relu, Activation.TopK, Activation.JumpRelu,
+        Activation.JumpReluPerLatent {
 
     /** The name used in the CLI and in SAELens' {@code architecture}/{@code activation_fn_str}. */
     String id();
@@ -135,6 +136,83 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
         public INDArray forward(INDArray pre) {
             INDArray keep = pre.gt(theta).castTo(pre.dataType());
             return Transforms.relu(pre, true).muli(keep);
+        }
+    }
+
+    /**
+     * JumpReLU with one threshold per latent, as SAELens and Gemma Scope checkpoints store it ({@code threshold}
+     * [d_sae]): σ(z)_j = z_j·H(z_j − θ_j) for z_j &gt; 0. Checkpoint loaders use it when the thresholds differ; training
+     * uses the scalar {@link JumpRelu}.
+     */
+    record JumpReluPerLatent(double[] thresholds) implements Activation {
+        public JumpReluPerLatent {
+            if (thresholds == null || thresholds.length == 0) {
+                throw new InvalidInputException("per-latent JumpReLU needs at least one threshold");
+            }
+            thresholds = thresholds.clone();
+            for (int i = 0; i < thresholds.length; i++) {
+                if (!Double.isFinite(thresholds[i]) || thresholds[i] < 0) {
+                    throw new InvalidInputException("JumpReLU threshold " + i + " must be a finite number ≥ 0, got "
+                            + thresholds[i]);
+                }
+            }
+        }
+
+        /** A copy of the thresholds. */
+        @Override
+        public double[] thresholds() {
+            return thresholds.clone();
+        }
+
+        /** The threshold of latent j. */
+        public double threshold(int j) {
+            return thresholds[j];
+        }
+
+        @Override
+        public String id() {
+            return "jumprelu";
+        }
+
+        @Override
+        public void validateFor(int latents) {
+            if (thresholds.length != latents) {
+                throw new InvalidInputException("JumpReLU has " + thresholds.length + " thresholds but the layer has "
+                        + latents + " latents");
+            }
+        }
+
+        @Override
+        public double[] apply(double[] z) {
+            validateFor(z.length);
+            double[] out = new double[z.length];
+            for (int i = 0; i < z.length; i++) {
+                out[i] = z[i] > thresholds[i] && z[i] > 0 ? z[i] : 0.0;
+            }
+            return out;
+        }
+
+        @Override
+        public INDArray forward(INDArray pre) {
+            validateFor((int) pre.size(1));
+            INDArray theta = Nd4j.createFromArray(thresholds).castTo(pre.dataType()).reshape(1, thresholds.length);
+            INDArray keep = pre.subRowVector(theta).gt(0.0).castTo(pre.dataType());
+            return Transforms.relu(pre, true).muli(keep);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof JumpReluPerLatent && Arrays.equals(thresholds, ((JumpReluPerLatent) o).thresholds);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(thresholds);
+        }
+
+        @Override
+        public String toString() {
+            return "JumpReluPerLatent[" + thresholds.length + " thresholds]";
         }
     }
 

@@ -1,0 +1,140 @@
+package dev.saeexplorer.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.Json;
+import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
+import dev.saeexplorer.core.io.checkpoint.CheckpointStats;
+import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
+import dev.saeexplorer.core.sae.Activation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code inspect --sae PATH [--model DIR] [--top k]}: a checkpoint's configuration and weight statistics (CLI.md). */
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+        description = "Show an SAE checkpoint's configuration and weight statistics (SAELens, SAELens < 6, sparsify).")
+public final class InspectCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--sae", required = true, description = "The checkpoint folder (or a file in it).")
+    Path sae;
+
+    @Option(names = "--model", description = "A Hugging Face GPT-2 folder for the features' logit-lens tokens (not yet supported).")
+    Path model;
+
+    @Option(names = "--top", defaultValue = "10", description = "Logit-lens tokens per feature with --model (default 10).")
+    int top;
+
+    public InspectCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        ctx.setDebug(common.debug);
+        if (top < 1) {
+            throw new InvalidInputException("--top must be at least 1, got " + top);
+        }
+        if (model != null) {
+            throw new InvalidInputException("--model is not supported yet: the logit-lens tokens of inspect come with "
+                    + "the GPT-2 forward pass; run inspect without --model");
+        }
+        LoadedCheckpoint c = CheckpointLoader.load(sae);
+        CheckpointStats stats = CheckpointStats.of(c.model());
+        if (common.json) {
+            ctx.printJson(json(c, stats));
+        } else {
+            printTable(c, stats);
+        }
+        return Cli.OK;
+    }
+
+    static ObjectNode json(LoadedCheckpoint c, CheckpointStats stats) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("format", c.format().id());
+        o.put("dIn", c.dIn());
+        o.put("dSae", c.dSae());
+        o.put("architecture", c.architecture());
+        Activation a = c.model().activation();
+        if (a instanceof Activation.TopK) {
+            o.put("k", ((Activation.TopK) a).k());
+        } else {
+            o.putNull("k");
+        }
+        o.put("hookName", c.hookName());
+        if (c.hookLayer() == null) {
+            o.putNull("hookLayer");
+        } else {
+            o.put("hookLayer", c.hookLayer());
+        }
+        o.put("modelName", c.modelName());
+        o.put("applyBDecToInput", c.applyBDecToInput());
+        o.put("dtype", c.dtype());
+        o.set("decoderNorm", Json.mapper().valueToTree(stats.decoderNorm()));
+        o.set("encoderDecoderCosine", Json.mapper().valueToTree(stats.encoderDecoderCosine()));
+        o.put("zeroVectorLatents", stats.zeroVectorLatents());
+        if (stats.deadFraction() == null) {
+            o.putNull("deadFraction");
+        } else {
+            o.put("deadFraction", stats.deadFraction());
+        }
+        var notes = o.putArray("notes");
+        c.notes().forEach(notes::add);
+        o.put("path", c.directory().toString());
+        return o;
+    }
+
+    private void printTable(LoadedCheckpoint c, CheckpointStats stats) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"format", c.format().id()});
+        rows.add(new String[] {"path", c.directory().toString()});
+        rows.add(new String[] {"d_in", Integer.toString(c.dIn())});
+        rows.add(new String[] {"d_sae", Integer.toString(c.dSae())});
+        String arch = c.architecture();
+        if (c.model().activation() instanceof Activation.TopK) {
+            arch += " (k = " + ((Activation.TopK) c.model().activation()).k() + ")";
+        } else if (c.model().activation() instanceof Activation.JumpRelu) {
+            arch += " (threshold " + Tables.number(((Activation.JumpRelu) c.model().activation()).theta()) + ")";
+        } else if (c.model().activation() instanceof Activation.JumpReluPerLatent) {
+            arch += " (per-latent thresholds)";
+        }
+        rows.add(new String[] {"architecture", arch});
+        rows.add(new String[] {"hook", orDash(c.hookName())});
+        rows.add(new String[] {"hook layer", c.hookLayer() == null ? "-" : c.hookLayer().toString()});
+        rows.add(new String[] {"model", orDash(c.modelName())});
+        rows.add(new String[] {"apply b_dec to input", Boolean.toString(c.applyBDecToInput())});
+        rows.add(new String[] {"dtype", c.dtype()});
+        rows.add(new String[] {"decoder norm", summary(stats.decoderNorm())});
+        rows.add(new String[] {"enc/dec cosine", summary(stats.encoderDecoderCosine())});
+        if (stats.zeroVectorLatents() > 0) {
+            rows.add(new String[] {"zero-vector latents", Integer.toString(stats.zeroVectorLatents())});
+        }
+        rows.add(new String[] {"dead fraction", stats.deadFraction() == null ? "n/a (no sparsity record)"
+                : Tables.number(stats.deadFraction())});
+        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+        var out = ctx.out();
+        for (String[] r : rows) {
+            out.printf("%-" + width + "s  %s%n", r[0], r[1]);
+        }
+        for (String n : c.notes()) {
+            out.println("note: " + n);
+        }
+        out.flush();
+    }
+
+    private static String summary(CheckpointStats.Summary s) {
+        return "min " + Tables.number(s.min()) + "  mean " + Tables.number(s.mean()) + "  max " + Tables.number(s.max());
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "-" : s;
+    }
+}
