@@ -1,0 +1,85 @@
+package dev.saeexplorer.cli;
+
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
+import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
+import dev.saeexplorer.core.lm.Gpt2Model;
+import dev.saeexplorer.core.lm.Gpt2Tokenizer;
+import dev.saeexplorer.core.lm.LogitLens;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "logit-lens", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+        description = "The tokens an SAE feature's decoder direction promotes and suppresses (logit lens).")
+public final class LogitLensCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--model", required = true, description = "Hugging Face model folder (config.json, model.safetensors).")
+    Path model;
+
+    @Option(names = "--sae", required = true, description = "SAE checkpoint folder (SAELens or sparsify layout).")
+    Path sae;
+
+    @Option(names = "--feature", required = true, description = "Feature index, 0-based.")
+    int feature;
+
+    @Option(names = "--top", defaultValue = "10", description = "Tokens on each side (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    public LogitLensCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        ctx.setDebug(common.debug);
+        if (top < 1) {
+            throw new InvalidInputException("--top must be at least 1, got " + top);
+        }
+        LoadedCheckpoint checkpoint = CheckpointLoader.load(sae);
+        Gpt2Model m = Gpt2Model.load(model);
+        if (checkpoint.dIn() != m.dModel()) {
+            throw new InvalidInputException("--sae " + sae + " reads d_in = " + checkpoint.dIn() + " but the model's d_model is "
+                    + m.dModel() + ": the SAE was trained on another model");
+        }
+        if (feature < 0 || feature >= checkpoint.dSae()) {
+            throw new InvalidInputException("--feature " + feature + " is out of range: the SAE has " + checkpoint.dSae()
+                    + " features (0.." + (checkpoint.dSae() - 1) + ")");
+        }
+        float[] direction = checkpoint.model().wDec().getRow(feature).dup().toFloatVector();
+        LogitLens.Result r = LogitLens.of(m, Gpt2Tokenizer.r50k()).topBottom(direction, top);
+        Output o = new Output(feature, entries(r.top()), entries(r.bottom()));
+        if (common.json) {
+            ctx.printJson(o);
+        } else {
+            ctx.out().printf("feature %d: top tokens%n", feature);
+            o.top().forEach(e -> ctx.out().printf("  %8.4f  %6d  \"%s\"%n", e.logit(), e.id(), e.token()));
+            ctx.out().printf("bottom tokens%n");
+            o.bottom().forEach(e -> ctx.out().printf("  %8.4f  %6d  \"%s\"%n", e.logit(), e.id(), e.token()));
+        }
+        return Cli.OK;
+    }
+
+    private static List<Entry> entries(List<LogitLens.TokenLogit> list) {
+        List<Entry> out = new ArrayList<>();
+        for (LogitLens.TokenLogit t : list) {
+            out.add(new Entry(t.text(), t.tokenId(), t.logit()));
+        }
+        return out;
+    }
+
+    /** The JSON of design/CLI.md. */
+    record Output(int feature, List<Entry> top, List<Entry> bottom) {
+    }
+
+    record Entry(String token, int id, double logit) {
+    }
+}
