@@ -1,0 +1,64 @@
+package dev.saeexplorer.core.pseval;
+
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.lm.Gpt2Model;
+import dev.saeexplorer.core.lm.Gpt2Tokenizer;
+import dev.saeexplorer.core.lm.HookPoint;
+import dev.saeexplorer.core.sae.SaeModel;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The real {@link ContextEncoder} (design/PSEVAL.md steps 2–4): BOS + GPT-2 BPE of the prompt, the last position whose
+ * token is exactly {@code " " + targetWord}, the model run to the SAE's hook point (TransformerLens values), and the
+ * SAE's features of the activation there.
+ */
+public final class ModelContextEncoder implements ContextEncoder {
+    static final String NOT_A_SINGLE_TOKEN = "target is not a single token";
+
+    private final Gpt2Model model;
+    private final Gpt2Tokenizer tokenizer;
+    private final HookPoint hook;
+    private final SaeModel sae;
+
+    public ModelContextEncoder(Gpt2Model model, Gpt2Tokenizer tokenizer, HookPoint hook, SaeModel sae) {
+        if (sae.inputDim() != model.dModel()) {
+            throw new InvalidInputException("the SAE reads d_in = " + sae.inputDim() + " but the model's d_model is "
+                    + model.dModel() + ": it was trained on another model");
+        }
+        hook.checkAgainst(model.config().nLayer());
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.hook = hook;
+        this.sae = sae;
+    }
+
+    @Override
+    public Result encode(String prompt, String targetWord) {
+        int[] tokens = tokenizer.encodeWithBos(prompt);
+        int position = targetPosition(tokens, tokenizer.encode(" " + targetWord));
+        if (position < 0) {
+            return Result.skip(NOT_A_SINGLE_TOKEN);
+        }
+        float[][] activations = model.run(java.util.Arrays.copyOf(tokens, position + 1), hook);
+        float[] activation = activations[position];
+        float[] features = sae.encode(Nd4j.createFromArray(activation).reshape(1, activation.length)).toFloatVector();
+        return Result.of(features, activation);
+    }
+
+    /**
+     * The last index of {@code tokens} holding the target's single token, or −1 when the target is more than one token
+     * or does not occur. Only the prefix up to that position is run: the causal model's activation there does not depend
+     * on later tokens.
+     */
+    static int targetPosition(int[] tokens, int[] target) {
+        if (target.length != 1) {
+            return -1;
+        }
+        for (int i = tokens.length - 1; i >= 0; i--) {
+            if (tokens[i] == target[0]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
