@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = {"See inside sparse autoencoders: superposition, SAE against WSAE, PS-Eval.",
                 "With no command, opens the desktop application (arriving with the next release: for now, this help)."},
         subcommands = {ClosedFormCommand.class, SampleStatsCommand.class, ToyModelCommand.class, TrainCommand.class,
-                SweepCommand.class, FiguresCommand.class, InspectCommand.class, ActivationsCommand.class, LogitLensCommand.class, PsEvalCommand.class, DemoCommand.class, BenchCommand.class,
+                SweepCommand.class, FiguresCommand.class, InspectCommand.class, ActivationsCommand.class, LogitLensCommand.class, PsEvalCommand.class, TrainLmSaeCommand.class, DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand implements Callable<Integer> {
     @Spec

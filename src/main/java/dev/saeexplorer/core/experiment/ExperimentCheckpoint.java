@@ -5,7 +5,6 @@ import dev.saeexplorer.core.io.Json;
 import dev.saeexplorer.core.io.SaeCheckpoint;
 import dev.saeexplorer.core.io.TrainingRecord;
 import dev.saeexplorer.core.metrics.SyntheticMetrics;
-import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,7 +27,7 @@ public final class ExperimentCheckpoint {
         Map<String, Object> metrics = metrics(result, device);
         AtomicFiles.writeDirectory(dir, replace, tmp -> {
             SaeCheckpoint.writeInto(tmp, result.training().model(), "synthetic-superposition", "x_p",
-                    record(cfg, result, metrics));
+                    TrainingRecord.of(cfg, result.training().weights(), result.sparsity(), metrics));
             AtomicFiles.writeString(tmp.resolve(METRICS_FILE), Json.pretty().writeValueAsString(metrics));
         });
     }
@@ -53,14 +52,5 @@ public final class ExperimentCheckpoint {
         json.put("sparsity", result.sparsity());
         json.put("seed", cfg.seed());
         return json;
-    }
-
-    private static TrainingRecord record(SaeConfig cfg, SyntheticExperiment.ExperimentResult r, Map<String, Object> metrics) {
-        Activation a = cfg.activation();
-        return new TrainingRecord(TrainingRecord.FORMAT_VERSION, a.id(),
-                a instanceof Activation.TopK ? ((Activation.TopK) a).k() : null,
-                a instanceof Activation.JumpRelu ? ((Activation.JumpRelu) a).theta() : null, cfg.tied(), cfg.l1(),
-                cfg.weighting().id(), cfg.alpha(), r.training().weights().raw(), r.training().weights().normalised(),
-                r.sparsity(), cfg.seed(), cfg.steps(), cfg.batch(), cfg.learningRate(), cfg.auxCoefficient(), metrics);
     }
 }

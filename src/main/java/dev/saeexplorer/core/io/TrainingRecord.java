@@ -1,5 +1,8 @@
 package dev.saeexplorer.core.io;
 
+import dev.saeexplorer.core.sae.Activation;
+import dev.saeexplorer.core.sae.SaeConfig;
+import dev.saeexplorer.core.sae.WsaeWeights;
 import java.util.Map;
 
 /**
@@ -11,4 +14,13 @@ public record TrainingRecord(int formatVersion, String activation, Integer k, Do
                              long seed, int steps, int batch, double learningRate, double auxCoefficient,
                              Map<String, Object> metrics) {
     public static final int FORMAT_VERSION = 1;
+
+    /** The record of a run of {@code cfg} with these weights; sparsity is null for real (language-model) data. */
+    public static TrainingRecord of(SaeConfig cfg, WsaeWeights weights, Double sparsity, Map<String, Object> metrics) {
+        Activation a = cfg.activation();
+        return new TrainingRecord(FORMAT_VERSION, a.id(), a instanceof Activation.TopK ? ((Activation.TopK) a).k() : null,
+                a instanceof Activation.JumpRelu ? ((Activation.JumpRelu) a).theta() : null, cfg.tied(), cfg.l1(),
+                cfg.weighting().id(), cfg.alpha(), weights.raw(), weights.normalised(), sparsity, cfg.seed(), cfg.steps(),
+                cfg.batch(), cfg.learningRate(), cfg.auxCoefficient(), metrics);
+    }
 }

@@ -1,0 +1,182 @@
+package dev.saeexplorer.cli;
+
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.compute.ComputeBackend;
+import dev.saeexplorer.core.io.AtomicFiles;
+import dev.saeexplorer.core.io.Json;
+import dev.saeexplorer.core.io.SaeCheckpoint;
+import dev.saeexplorer.core.io.TrainingRecord;
+import dev.saeexplorer.core.lm.ActivationStream;
+import dev.saeexplorer.core.lm.Gpt2Model;
+import dev.saeexplorer.core.lm.Gpt2Tokenizer;
+import dev.saeexplorer.core.lm.HookPoint;
+import dev.saeexplorer.core.pseval.PsEvalRow;
+import dev.saeexplorer.core.sae.SaeConfig;
+import dev.saeexplorer.core.sae.SaeTrainer;
+import dev.saeexplorer.core.sae.TrainingListener;
+import dev.saeexplorer.core.sae.TrainingResult;
+import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.sae.WsaeWeights;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "train-lm-sae", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+        description = "Train an SAE (or WSAE) on a GPT-2-family model's activations at a hook point; writes a SAELens-layout checkpoint.")
+public final class TrainLmSaeCommand implements Callable<Integer> {
+    /** Activation vectors used to estimate the WSAE's per-dimension variance. */
+    private static final int VARIANCE_ROWS = 4096;
+    private final CliContext ctx;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ActivationOptions activation;
+
+    @Mixin
+    DeviceOptions device;
+
+    @Option(names = "--model", required = true, description = "Hugging Face GPT-2-family folder.")
+    Path model;
+
+    @Option(names = "--hook", required = true, description = "e.g. blocks.4.hook_resid_pre.")
+    String hook;
+
+    @Option(names = "--text-file", description = "Training text, one text per non-empty line.")
+    Path textFile;
+
+    @Option(names = "--data", description = "WiC folder or split file (in-domain training, as the PS-Eval paper does).")
+    Path data;
+
+    @Option(names = "--split", defaultValue = "train", description = "WiC split with --data (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--expansion", defaultValue = "4", description = "d_sae = expansion · d_in (default: ${DEFAULT-VALUE}).")
+    int expansion;
+
+    @Option(names = "--l1", defaultValue = "0.001", description = "L1 coefficient λ (default: ${DEFAULT-VALUE}).")
+    double l1;
+
+    @Option(names = "--weighting", defaultValue = "none", description = "none (SAE) or variance (WSAE) (default: ${DEFAULT-VALUE}).")
+    String weighting;
+
+    @Option(names = "--alpha", defaultValue = "1.0", description = "WSAE exponent α (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--steps", defaultValue = "2000", description = "Adam steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--batch", defaultValue = "256", description = "Batch size in token vectors (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, description = "Checkpoint folder to create.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace an existing non-empty --out folder.")
+    boolean force;
+
+    public TrainLmSaeCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        ctx.setDebug(common.debug);
+        if ((textFile == null) == (data == null)) {
+            throw new InvalidInputException("give exactly one text source: --text-file FILE or --data WIC");
+        }
+        if (expansion < 1) {
+            throw new InvalidInputException("--expansion must be at least 1, got " + expansion);
+        }
+        Weighting w = Weighting.parse(weighting);
+        if (w == Weighting.ORACLE) {
+            throw new InvalidInputException("--weighting oracle needs a known W_p: use none or variance for a language model");
+        }
+        AtomicFiles.checkDirectoryTarget(out, force);
+        ComputeBackend backend = device.select(ctx);
+        Gpt2Model lm = Gpt2Model.load(model);
+        HookPoint point = HookPoint.parse(hook, lm.config().nLayer());
+        SaeConfig cfg = new SaeConfig(lm.dModel(), expansion * lm.dModel(), activation.toActivation(), l1, w, alpha, false,
+                0, 1000, steps, batch, lr, seed);
+        List<String> texts = texts();
+        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.r50k();
+        WsaeWeights weights = w == Weighting.VARIANCE
+                ? WsaeWeights.fromVariance(ActivationStream.variance(new ActivationStream(lm, tokenizer, point, texts, 1),
+                        VARIANCE_ROWS), alpha)
+                : WsaeWeights.uniform(lm.dModel());
+        TrainingResult result = new SaeTrainer().train(cfg, weights,
+                new ActivationStream(lm, tokenizer, point, texts, batch), ctx.monitor(), TrainingListener.NONE);
+        Map<String, Object> metrics = metrics(result, backend, point);
+        String modelName = model.toAbsolutePath().normalize().getFileName().toString();
+        AtomicFiles.writeDirectory(out, force, dir -> {
+            SaeCheckpoint.writeInto(dir, result.model(), modelName, point.name(), TrainingRecord.of(cfg, weights, null, metrics));
+            AtomicFiles.writeString(dir.resolve("metrics.json"), Json.pretty().writeValueAsString(metrics));
+        });
+        if (common.json) {
+            ctx.printJson(metrics);
+        } else {
+            ctx.out().printf("trained a %s with %d latents on %s at %s; checkpoint written to %s%n",
+                    w == Weighting.NONE ? "SAE" : "WSAE", cfg.latents(), modelName, point.name(), out);
+            metrics.forEach((k, v) -> ctx.out().printf("  %-20s %s%n", k,
+                    v instanceof Double ? Tables.number((Double) v) : v instanceof double[] ? Tables.vector((double[]) v) : v));
+        }
+        return Cli.OK;
+    }
+
+    private List<String> texts() {
+        List<String> texts = new ArrayList<>();
+        if (textFile != null) {
+            try {
+                for (String line : Files.readAllLines(textFile)) {
+                    if (!line.isBlank()) {
+                        texts.add(line.strip());
+                    }
+                }
+            } catch (IOException e) {
+                throw new InvalidInputException("--text-file " + textFile + ": cannot read it (" + e.getMessage() + ")", e);
+            }
+        } else {
+            for (PsEvalRow r : PsEvalCommand.load(data, split).rows()) {
+                texts.add(r.context1());
+                texts.add(r.context2());
+            }
+        }
+        if (texts.isEmpty()) {
+            throw new InvalidInputException((textFile != null ? "--text-file " + textFile : "--data " + data)
+                    + " holds no text");
+        }
+        return texts;
+    }
+
+    private static Map<String, Object> metrics(TrainingResult r, ComputeBackend backend, HookPoint hook) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("hookName", hook.name());
+        json.put("dIn", r.config().inputDim());
+        json.put("dSae", r.config().latents());
+        json.put("reconstruction", r.last().reconstruction());
+        json.put("meanL0", r.last().meanL0());
+        json.put("deadLatents", r.last().deadLatents());
+        json.put("samplesPerSecond", r.samplesPerSecond());
+        json.put("steps", r.config().steps());
+        json.put("device", backend.device().id());
+        json.put("weighting", r.config().weighting().id());
+        json.put("alpha", r.config().alpha());
+        json.put("weights", r.weights().normalised());
+        return json;
+    }
+}
