@@ -27,7 +27,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--sae", required = true, description = "The checkpoint folder (or a file in it).")
     Path sae;
 
-    @Option(names = "--model", description = "A Hugging Face GPT-2 folder for the features' logit-lens tokens (not yet supported).")
+    @Option(names = "--model", description = "A Hugging Face GPT-2 folder: adds the logit-lens tokens of the first features.")
     Path model;
 
     @Option(names = "--top", defaultValue = "10", description = "Logit-lens tokens per feature with --model (default 10).")
@@ -43,18 +43,47 @@ public final class InspectCommand implements Callable<Integer> {
         if (top < 1) {
             throw new InvalidInputException("--top must be at least 1, got " + top);
         }
-        if (model != null) {
-            throw new InvalidInputException("--model is not supported yet: the logit-lens tokens of inspect come with "
-                    + "the GPT-2 forward pass; run inspect without --model");
-        }
         LoadedCheckpoint c = CheckpointLoader.load(sae);
         CheckpointStats stats = CheckpointStats.of(c.model());
+        List<FeatureTokens> features = model == null ? List.of() : featureTokens(c);
         if (common.json) {
-            ctx.printJson(json(c, stats));
+            ObjectNode o = json(c, stats);
+            if (model != null) {
+                o.set("features", Json.mapper().valueToTree(features));
+            }
+            ctx.printJson(o);
         } else {
             printTable(c, stats);
+            for (FeatureTokens f : features) {
+                ctx.out().printf("feature %d: %s%n", f.feature(), f.top().stream().map(e -> '"' + e.token() + '"')
+                        .collect(java.util.stream.Collectors.joining(" ")));
+            }
         }
         return Cli.OK;
+    }
+
+    /** Features shown with --model: the first ones, as CLI.md asks. */
+    private static final int FEATURES_SHOWN = 10;
+
+    /** One feature's logit-lens tokens. */
+    record FeatureTokens(int feature, List<LogitLensCommand.Entry> top, List<LogitLensCommand.Entry> bottom) {
+    }
+
+    private List<FeatureTokens> featureTokens(LoadedCheckpoint c) {
+        dev.saeexplorer.core.lm.Gpt2Model lm = dev.saeexplorer.core.lm.Gpt2Model.load(model);
+        if (lm.dModel() != c.dIn()) {
+            throw new InvalidInputException("--sae " + sae + " reads d_in = " + c.dIn() + " but --model " + model
+                    + " has d_model " + lm.dModel() + ": the SAE was trained on another model");
+        }
+        dev.saeexplorer.core.lm.LogitLens lens = dev.saeexplorer.core.lm.LogitLens.of(lm,
+                dev.saeexplorer.core.lm.Gpt2Tokenizer.r50k());
+        List<FeatureTokens> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(FEATURES_SHOWN, c.dSae()); i++) {
+            float[] direction = c.model().wDec().getRow(i).dup().toFloatVector();
+            dev.saeexplorer.core.lm.LogitLens.Result r = lens.topBottom(direction, top);
+            out.add(new FeatureTokens(i, LogitLensCommand.entries(r.top()), LogitLensCommand.entries(r.bottom())));
+        }
+        return out;
     }
 
     static ObjectNode json(LoadedCheckpoint c, CheckpointStats stats) {

@@ -68,7 +68,7 @@ public final class LogitLensCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private static List<Entry> entries(List<LogitLens.TokenLogit> list) {
+    static List<Entry> entries(List<LogitLens.TokenLogit> list) {
         List<Entry> out = new ArrayList<>();
         for (LogitLens.TokenLogit t : list) {
             out.add(new Entry(t.text(), t.tokenId(), t.logit()));

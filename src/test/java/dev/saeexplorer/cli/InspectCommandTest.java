@@ -121,9 +121,9 @@ class InspectCommandTest {
     }
 
     @Test
-    void modelIsNotSupportedYetAndOptionsAreChecked() throws IOException {
+    void aFolderThatIsNotAModelAndBadOptionsAreRefused() throws IOException {
         Path sae = legacy();
-        assertBadInput(inspect("--sae", sae.toString(), "--model", tmp.toString()), "--model", "not supported yet");
+        assertBadInput(inspect("--sae", sae.toString(), "--model", tmp.toString()), "config.json");
         assertBadInput(inspect("--sae", sae.toString(), "--top", "0"), "--top");
         assertEquals(Cli.BAD_INPUT, inspect().code());
     }

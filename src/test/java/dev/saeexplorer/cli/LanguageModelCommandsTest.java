@@ -99,6 +99,11 @@ class LanguageModelCommandsTest {
         assertEquals(3, json.get("bottom").size());
         assertTrue(json.get("bottom").get(0).get("logit").asDouble() < first.get("logit").asDouble());
 
+        JsonNode inspected = singleJson(ok("inspect", "--sae", sae.toString(), "--model", tinyModel().toString(), "--top",
+                "3", "--json"));
+        assertEquals(3, inspected.get("features").size(), "all three features (fewer than ten)");
+        assertEquals(best, inspected.get("features").get(1).get("top").get(0).get("id").asInt());
+
         assertBadInput(run("logit-lens", "--model", tinyModel().toString(), "--sae", sae.toString(), "--feature", "3"));
         assertBadInput(run("logit-lens", "--model", tinyModel().toString(), "--sae", sae.toString(), "--feature", "0",
                 "--top", "0"));
