@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.Json;
 import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
+import dev.saeexplorer.core.lm.FeatureLens;
+import dev.saeexplorer.core.lm.Gpt2Model;
+import dev.saeexplorer.core.lm.Gpt2Tokenizer;
+import dev.saeexplorer.core.lm.LogitLens;
 import dev.saeexplorer.core.io.checkpoint.CheckpointStats;
 import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
 import dev.saeexplorer.core.sae.Activation;
@@ -70,17 +74,10 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private List<FeatureTokens> featureTokens(LoadedCheckpoint c) {
-        dev.saeexplorer.core.lm.Gpt2Model lm = dev.saeexplorer.core.lm.Gpt2Model.load(model);
-        if (lm.dModel() != c.dIn()) {
-            throw new InvalidInputException("--sae " + sae + " reads d_in = " + c.dIn() + " but --model " + model
-                    + " has d_model " + lm.dModel() + ": the SAE was trained on another model");
-        }
-        dev.saeexplorer.core.lm.LogitLens lens = dev.saeexplorer.core.lm.LogitLens.of(lm,
-                dev.saeexplorer.core.lm.Gpt2Tokenizer.r50k());
+        FeatureLens lens = new FeatureLens(Gpt2Model.load(model), c.model(), Gpt2Tokenizer.r50k());
         List<FeatureTokens> out = new ArrayList<>();
         for (int i = 0; i < Math.min(FEATURES_SHOWN, c.dSae()); i++) {
-            float[] direction = c.model().wDec().getRow(i).dup().toFloatVector();
-            dev.saeexplorer.core.lm.LogitLens.Result r = lens.topBottom(direction, top);
+            LogitLens.Result r = lens.tokens(i, top);
             out.add(new FeatureTokens(i, LogitLensCommand.entries(r.top()), LogitLensCommand.entries(r.bottom())));
         }
         return out;

@@ -3,6 +3,7 @@ package dev.saeexplorer.cli;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
 import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
+import dev.saeexplorer.core.lm.FeatureLens;
 import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.LogitLens;
@@ -45,17 +46,8 @@ public final class LogitLensCommand implements Callable<Integer> {
             throw new InvalidInputException("--top must be at least 1, got " + top);
         }
         LoadedCheckpoint checkpoint = CheckpointLoader.load(sae);
-        Gpt2Model m = Gpt2Model.load(model);
-        if (checkpoint.dIn() != m.dModel()) {
-            throw new InvalidInputException("--sae " + sae + " reads d_in = " + checkpoint.dIn() + " but the model's d_model is "
-                    + m.dModel() + ": the SAE was trained on another model");
-        }
-        if (feature < 0 || feature >= checkpoint.dSae()) {
-            throw new InvalidInputException("--feature " + feature + " is out of range: the SAE has " + checkpoint.dSae()
-                    + " features (0.." + (checkpoint.dSae() - 1) + ")");
-        }
-        float[] direction = checkpoint.model().wDec().getRow(feature).dup().toFloatVector();
-        LogitLens.Result r = LogitLens.of(m, Gpt2Tokenizer.r50k()).topBottom(direction, top);
+        LogitLens.Result r = new FeatureLens(Gpt2Model.load(model), checkpoint.model(), Gpt2Tokenizer.r50k())
+                .tokens(feature, top);
         Output o = new Output(feature, entries(r.top()), entries(r.bottom()));
         if (common.json) {
             ctx.printJson(o);

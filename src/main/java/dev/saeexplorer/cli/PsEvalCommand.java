@@ -8,7 +8,7 @@ import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
 import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.HookPoint;
-import dev.saeexplorer.core.lm.LogitLens;
+import dev.saeexplorer.core.lm.FeatureLens;
 import dev.saeexplorer.core.pseval.AuthorsJsonLoader;
 import dev.saeexplorer.core.pseval.Balance;
 import dev.saeexplorer.core.pseval.ConfusionMetrics;
@@ -104,7 +104,8 @@ public final class PsEvalCommand implements Callable<Integer> {
         List<PsEvalRow> rows = dataset.rows();
         PsEvalResult result = PsEvaluation.run(rows, encoder,
                 PsEvaluation.Options.defaults().withBalance(mode).withTemplate(prompt).withLimit(limit), ctx.monitor());
-        Map<String, Object> json = toJson(result, rows, checkpoint, LogitLens.of(lm, tokenizer), dataset.skipped().size());
+        Map<String, Object> json = toJson(result, rows, new FeatureLens(lm, checkpoint.model(), tokenizer),
+                dataset.skipped().size());
         if (out != null) {
             AtomicFiles.write(out, o -> Json.pretty().writeValue(o, json));
         }
@@ -127,8 +128,7 @@ public final class PsEvalCommand implements Callable<Integer> {
         return WicLoader.load(data);
     }
 
-    private Map<String, Object> toJson(PsEvalResult r, List<PsEvalRow> rows, LoadedCheckpoint checkpoint, LogitLens lens,
-                                       int unreadableRows) {
+    private Map<String, Object> toJson(PsEvalResult r, List<PsEvalRow> rows, FeatureLens lens, int unreadableRows) {
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("tp", r.counts().tp());
@@ -155,8 +155,8 @@ public final class PsEvalCommand implements Callable<Integer> {
             pair.put("sameFeature", p.same());
             pair.put("distinctionLLM", p.llmDistinction());
             pair.put("distinctionSAE", p.saeDistinction());
-            pair.put("logitLens1", logitLens(lens, checkpoint, p.maxFeature1()));
-            pair.put("logitLens2", logitLens(lens, checkpoint, p.maxFeature2()));
+            pair.put("logitLens1", logitLens(lens, p.maxFeature1()));
+            pair.put("logitLens2", logitLens(lens, p.maxFeature2()));
             pair.put("top1", p.top1());
             pair.put("top2", p.top2());
             pairs.add(pair);
@@ -178,21 +178,9 @@ public final class PsEvalCommand implements Callable<Integer> {
         return json;
     }
 
-    /** The top tokens of a max feature's decoder direction; empty for a context with no max feature. */
-    private List<Map<String, Object>> logitLens(LogitLens lens, LoadedCheckpoint checkpoint, Integer feature) {
-        List<Map<String, Object>> tokens = new ArrayList<>();
-        if (feature == null) {
-            return tokens;
-        }
-        float[] direction = checkpoint.model().wDec().getRow(feature).dup().toFloatVector();
-        for (LogitLens.TokenLogit t : lens.topBottom(direction, top).top()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("token", t.text());
-            e.put("id", t.tokenId());
-            e.put("logit", (double) t.logit());
-            tokens.add(e);
-        }
-        return tokens;
+    /** The top tokens of a max feature's decoder direction (as logit-lens reports them); none without a max feature. */
+    private List<LogitLensCommand.Entry> logitLens(FeatureLens lens, Integer feature) {
+        return feature == null ? List.of() : LogitLensCommand.entries(lens.tokens(feature, top).top());
     }
 
     private void printSummary(PsEvalResult r, PsEvalDataset dataset) {

@@ -1,6 +1,6 @@
 package dev.saeexplorer.core.pseval;
 
-import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.lm.FeatureLens;
 import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.HookPoint;
@@ -21,10 +21,7 @@ public final class ModelContextEncoder implements ContextEncoder {
     private final SaeModel sae;
 
     public ModelContextEncoder(Gpt2Model model, Gpt2Tokenizer tokenizer, HookPoint hook, SaeModel sae) {
-        if (sae.inputDim() != model.dModel()) {
-            throw new InvalidInputException("the SAE reads d_in = " + sae.inputDim() + " but the model's d_model is "
-                    + model.dModel() + ": it was trained on another model");
-        }
+        FeatureLens.checkCompatible(model, sae);
         hook.checkAgainst(model.config().nLayer());
         this.model = model;
         this.tokenizer = tokenizer;

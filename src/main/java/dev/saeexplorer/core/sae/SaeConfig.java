@@ -27,6 +27,11 @@ public record SaeConfig(int inputDim, int latents, Activation activation, double
             throw new InvalidInputException("--latents must be at least 1, got " + latents);
         }
         activation.validateFor(latents);
+        if (activation instanceof Activation.JumpReluPerLatent) {
+            // The trainers implement one threshold θ; per-latent thresholds come only from loaded checkpoints.
+            throw new InvalidInputException("training uses one JumpReLU threshold (--theta); per-latent thresholds"
+                    + " are read from checkpoints only");
+        }
         if (!(l1 >= 0 && Double.isFinite(l1))) {
             throw new InvalidInputException("--l1 must be a finite number ≥ 0, got " + l1);
         }

@@ -115,6 +115,9 @@ class SaeTrainerTest {
         assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 4, relu, 0, Weighting.NONE, 1, false, 0, 1, 1, 0, 1e-3, 0));
         assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 4, relu, 0, Weighting.NONE, 1, false, 0, 1, 1, 1, 0, 0));
         assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 4, relu, 0, Weighting.NONE, 1, true, 0.5, 1, 1, 1, 1e-3, 0));
+        assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 4,
+                new Activation.JumpReluPerLatent(new double[] {0.1, 0.2, 0.3, 0.4}), 0, Weighting.NONE, 1, false, 0, 1,
+                1, 1, 1e-3, 0));
         assertThrows(InvalidInputException.class, () -> new SaeConfig(2, 4, new Activation.TopK(5), 0, Weighting.NONE, 1, false, 0, 1, 1, 1, 1e-3, 0));
     }
 
