@@ -39,8 +39,8 @@ final class FeatureChart {
     FeatureChart() {
         CategoryAxis domain = new CategoryAxis("feature i");
         domain.setCategoryMargin(0.15);
-        NumberAxis range = new NumberAxis(ChartText.pick("value (x_i and x_m,i; x_m = σ(Gx), unitless)",
-                "value (x_i and x_m,i; x_m = relu(Gx), unitless)"));
+        NumberAxis range = new NumberAxis(ChartText.pick("x_i and x_m,i = σ(Gx)_i",
+                "x_i and x_m,i = relu(Gx)_i"));
         range.setAutoRangeIncludesZero(true);
         BarRenderer renderer = new BarRenderer() {
             @Override
