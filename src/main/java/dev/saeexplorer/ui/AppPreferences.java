@@ -1,10 +1,18 @@
 package dev.saeexplorer.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.prefs.Preferences;
 
-/** What the app remembers between runs: window bounds, the theme and the last session file. */
+/**
+ * What the app remembers between runs: window bounds, the theme, the last session file and, per kind of thing
+ * (checkpoints, model folders, ...), the most recently opened paths.
+ */
 public final class AppPreferences {
+    /** How many recent paths each kind keeps. */
+    public static final int RECENT_LIMIT = 8;
+
     private final Preferences prefs;
 
     public AppPreferences(Preferences prefs) {
@@ -50,5 +58,39 @@ public final class AppPreferences {
 
     public void setLastSession(String path) {
         prefs.put("session.last", path);
+    }
+
+    /** The recent paths of {@code kind} (e.g. "checkpoint", "model"), most recent first; at most {@link #RECENT_LIMIT}. */
+    public List<String> recent(String kind) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < RECENT_LIMIT; i++) {
+            String p = prefs.get(recentKey(kind, i), null);
+            if (p != null && !p.isBlank()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Puts {@code path} first in the recent list of {@code kind}; an older entry of the same path moves up. */
+    public void addRecent(String kind, String path) {
+        List<String> list = recent(kind);
+        list.remove(path);
+        list.add(0, path);
+        for (int i = 0; i < RECENT_LIMIT; i++) {
+            if (i < list.size()) {
+                prefs.put(recentKey(kind, i), list.get(i));
+            } else {
+                prefs.remove(recentKey(kind, i));
+            }
+        }
+    }
+
+    /** One key per entry: a path is free text, so joining several into one value would need escaping. */
+    private static String recentKey(String kind, int index) {
+        if (kind == null || !kind.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("recent kinds are lower-case words, got " + kind);
+        }
+        return "recent." + kind + "." + index;
     }
 }

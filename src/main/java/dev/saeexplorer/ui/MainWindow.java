@@ -40,8 +40,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class MainWindow extends BorderPane {
     /** Workspaces of later releases: shown in the rail, not yet selectable. */
-    private static final List<String[]> COMING = List.of(new String[] {"PS-Eval", "mdal-compare_arrows"},
-            new String[] {"Checkpoints", "mdal-folder_open"});
+    private static final List<String[]> COMING = List.<String[]>of();
 
     private final List<Workspace> workspaces;
     private final StackPane content = new StackPane();

@@ -1,5 +1,7 @@
 package dev.saeexplorer.ui;
 
+import dev.saeexplorer.ui.checkpoints.CheckpointInspectorWorkspace;
+import dev.saeexplorer.ui.pseval.PsEvalWorkspace;
 import dev.saeexplorer.ui.superposition.PlaygroundWorkspace;
 import dev.saeexplorer.ui.sweep.SweepWorkspace;
 import dev.saeexplorer.ui.training.TrainingLabWorkspace;
@@ -11,6 +13,7 @@ public final class Workspaces {
     }
 
     public static List<Workspace> create(WorkspaceContext ctx) {
-        return List.of(new PlaygroundWorkspace(ctx), new TrainingLabWorkspace(ctx), new SweepWorkspace(ctx));
+        return List.of(new PlaygroundWorkspace(ctx), new TrainingLabWorkspace(ctx), new SweepWorkspace(ctx),
+                new PsEvalWorkspace(ctx), new CheckpointInspectorWorkspace(ctx));
     }
 }

@@ -4,8 +4,11 @@ import dev.saeexplorer.core.lm.FeatureLens;
 import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.HookPoint;
+import dev.saeexplorer.core.sae.HostSaeEncoder;
 import dev.saeexplorer.core.sae.SaeModel;
-import org.nd4j.linalg.factory.Nd4j;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The real {@link ContextEncoder} (design/PSEVAL.md steps 2–4): BOS + GPT-2 BPE of the prompt, the last position whose
@@ -18,7 +21,7 @@ public final class ModelContextEncoder implements ContextEncoder {
     private final Gpt2Model model;
     private final Gpt2Tokenizer tokenizer;
     private final HookPoint hook;
-    private final SaeModel sae;
+    private final HostSaeEncoder sae;
 
     public ModelContextEncoder(Gpt2Model model, Gpt2Tokenizer tokenizer, HookPoint hook, SaeModel sae) {
         FeatureLens.checkCompatible(model, sae);
@@ -26,20 +29,45 @@ public final class ModelContextEncoder implements ContextEncoder {
         this.model = model;
         this.tokenizer = tokenizer;
         this.hook = hook;
-        this.sae = sae;
+        this.sae = HostSaeEncoder.of(sae);
     }
 
     @Override
     public Result encode(String prompt, String targetWord) {
+        return encodeAll(List.of(new Prompt(prompt, targetWord))).get(0);
+    }
+
+    /** Eight rows: sixteen activations share one pass over the SAE's encoder, and cancel still answers within a second. */
+    @Override
+    public int rowsPerBatch() {
+        return 8;
+    }
+
+    /** Runs the model prompt by prompt, then the SAE on all the activations at once. */
+    @Override
+    public List<Result> encodeAll(List<Prompt> prompts) {
+        List<float[]> activations = new ArrayList<>();
+        for (Prompt p : prompts) {
+            int[] prefix = prefix(tokenizer, p.prompt(), p.targetWord());
+            activations.add(prefix == null ? null : model.run(prefix, hook)[prefix.length - 1]);
+        }
+        float[][] features = sae.encode(activations.stream().filter(Objects::nonNull).toArray(float[][]::new));
+        List<Result> out = new ArrayList<>(prompts.size());
+        int next = 0;
+        for (float[] a : activations) {
+            out.add(a == null ? Result.skip(NOT_A_SINGLE_TOKEN) : Result.of(features[next++], a));
+        }
+        return out;
+    }
+
+    /**
+     * The tokens the model runs for one prompt: BOS + the prompt's BPE up to and including the last occurrence of the
+     * target's single token; {@code null} when the target is not a single token of the prompt.
+     */
+    public static int[] prefix(Gpt2Tokenizer tokenizer, String prompt, String targetWord) {
         int[] tokens = tokenizer.encodeWithBos(prompt);
         int position = targetPosition(tokens, tokenizer.encode(" " + targetWord));
-        if (position < 0) {
-            return Result.skip(NOT_A_SINGLE_TOKEN);
-        }
-        float[][] activations = model.run(java.util.Arrays.copyOf(tokens, position + 1), hook);
-        float[] activation = activations[position];
-        float[] features = sae.encode(Nd4j.createFromArray(activation).reshape(1, activation.length)).toFloatVector();
-        return Result.of(features, activation);
+        return position < 0 ? null : java.util.Arrays.copyOf(tokens, position + 1);
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.saeexplorer.core.io.checkpoint;
 
 import dev.saeexplorer.core.sae.SaeModel;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Weight statistics of an SAE for {@code inspect}: the decoder rows' norms, and per latent j the cosine between its
@@ -32,33 +30,25 @@ public record CheckpointStats(Summary decoderNorm, Summary encoderDecoderCosine,
     }
 
     public static CheckpointStats of(SaeModel model) {
-        int dIn = model.inputDim();
-        int dSae = model.latents();
-        double[] enc = model.wEnc().castTo(DataType.DOUBLE).dup('c').reshape((long) dIn * dSae).toDoubleVector();
-        INDArray wDec = model.wDec();
-        double[] dec = wDec.castTo(DataType.DOUBLE).dup('c').reshape((long) dSae * dIn).toDoubleVector();
-        double[] norms = new double[dSae];
-        double[] cos = new double[dSae];
+        return of(FeatureGeometry.of(model), null);
+    }
+
+    /**
+     * Statistics of precomputed geometry; with a sparsity record ({@link SparsityFile}, log10 feature densities) the
+     * dead fraction is filled in, else it stays null.
+     */
+    public static CheckpointStats of(FeatureGeometry geometry, double[] log10Density) {
+        double[] norms = geometry.decoderNorms();
+        double[] all = geometry.encoderDecoderCosines();
+        double[] cos = new double[all.length];
         int withCos = 0;
-        int zero = 0;
-        for (int j = 0; j < dSae; j++) {
-            double dot = 0;
-            double ee = 0;
-            double dd = 0;
-            for (int i = 0; i < dIn; i++) {
-                double e = enc[i * dSae + j];
-                double d = dec[j * dIn + i];
-                dot += e * d;
-                ee += e * e;
-                dd += d * d;
-            }
-            norms[j] = Math.sqrt(dd);
-            if (ee == 0 || dd == 0) {
-                zero++;
-            } else {
-                cos[withCos++] = Math.max(-1.0, Math.min(1.0, dot / (Math.sqrt(ee) * Math.sqrt(dd))));
+        for (double c : all) {
+            if (!Double.isNaN(c)) {
+                cos[withCos++] = c;
             }
         }
-        return new CheckpointStats(Summary.of(norms, dSae), Summary.of(cos, withCos), zero, null);
+        Double dead = log10Density == null ? null : SparsityFile.deadFraction(log10Density);
+        return new CheckpointStats(Summary.of(norms, norms.length), Summary.of(cos, withCos), all.length - withCos,
+                dead);
     }
 }

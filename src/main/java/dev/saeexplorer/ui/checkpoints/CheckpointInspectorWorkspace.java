@@ -1,0 +1,90 @@
+package dev.saeexplorer.ui.checkpoints;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.saeexplorer.core.lm.HuggingFaceCache;
+import dev.saeexplorer.ui.AppPreferences;
+import dev.saeexplorer.ui.Workspace;
+import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.common.ExportableChart;
+import dev.saeexplorer.ui.common.ExportableTable;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+
+/**
+ * Workspace 5, "Checkpoints": an SAE checkpoint's configuration, weight statistics, activation densities and features
+ * (with logit-lens tokens when a model is loaded), optionally side by side with a second checkpoint. It opens on the
+ * bundled toy SAE, so there is something to see with no files on disk.
+ */
+public final class CheckpointInspectorWorkspace implements Workspace {
+    private final CheckpointInspectorViewModel viewModel;
+    private CheckpointInspectorView view;
+
+    public CheckpointInspectorWorkspace(WorkspaceContext ctx) {
+        this(ctx, AppPreferences.forUser(), () -> HuggingFaceCache.fromEnvironment().gpt2Models());
+    }
+
+    /** With explicit preferences and model cache (tests). */
+    public CheckpointInspectorWorkspace(WorkspaceContext ctx, AppPreferences prefs,
+                                        java.util.function.Supplier<List<HuggingFaceCache.CachedModel>> cache) {
+        this.viewModel = new CheckpointInspectorViewModel(ctx, prefs, cache);
+        viewModel.open(new CheckpointSource.Bundled(BundledSample.TOY_SAE));
+        viewModel.refreshCachedModels();
+    }
+
+    /** For the screenshot tour and tests. */
+    public CheckpointInspectorViewModel viewModel() {
+        return viewModel;
+    }
+
+    @Override
+    public String title() {
+        return "Checkpoints";
+    }
+
+    @Override
+    public String iconLiteral() {
+        return "mdal-folder_open";
+    }
+
+    @Override
+    public Node view() {
+        return lazyView();
+    }
+
+    private CheckpointInspectorView lazyView() {
+        if (view == null) {
+            view = new CheckpointInspectorView(viewModel);
+        }
+        return view;
+    }
+
+    @Override
+    public List<ExportableChart> charts() {
+        return lazyView().charts();
+    }
+
+    @Override
+    public List<ExportableTable> tables() {
+        return List.of(
+                new ExportableTable("Checkpoint configuration", ConfigRow.COLUMNS,
+                        () -> viewModel.configRows().stream().map(ConfigRow::cells).collect(Collectors.toList())),
+                new ExportableTable("Checkpoint features", FeatureRow.COLUMNS,
+                        () -> viewModel.features().all().stream().map(FeatureRow::cells).collect(Collectors.toList())));
+    }
+
+    @Override
+    public JsonNode saveState() {
+        return viewModel.saveState();
+    }
+
+    @Override
+    public void restoreState(JsonNode state) {
+        viewModel.restoreState(state);
+    }
+
+    @Override
+    public void shutdown() {
+        viewModel.shutdown();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.saeexplorer.ui.pseval;
+
+import dev.saeexplorer.core.compute.CancelledException;
+import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.jobs.Job;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The evaluation's run state: one background job at a time, its progress and message, and cancel. A finished outcome
+ * is handed on; a later run that is cancelled or fails leaves the one shown in place. UI thread only.
+ */
+final class EvaluationRun {
+    private final WorkspaceContext ctx;
+    private final EvaluationJob.EncoderFactory encoders;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private boolean hasResults;
+    private Job job;
+    private long id;
+
+    EvaluationRun(WorkspaceContext ctx, EvaluationJob.EncoderFactory encoders) {
+        this.ctx = ctx;
+        this.encoders = encoders;
+    }
+
+    /** Starts the plan; {@code onDone} receives the outcome on the UI thread when it finishes. */
+    void start(EvaluationJob.Plan plan, Consumer<EvaluationJob.Outcome> onDone) {
+        if (running.get()) {
+            return;
+        }
+        long mine = ++id;
+        running.set(true);
+        progress.set(0);
+        status.set("Evaluating " + plan.a().name() + (plan.b() == null ? "" : " and " + plan.b().name()) + "…");
+        Job started = ctx.executor().submit("PS-Eval: " + plan.a().name(),
+                monitor -> EvaluationJob.run(plan, encoders, monitor),
+                result -> {
+                    if (mine == id) {
+                        done();
+                        hasResults = true;
+                        status.set(summary(result));
+                        onDone.accept(result);
+                    }
+                },
+                error -> {
+                    if (mine == id) {
+                        done();
+                        failed(error);
+                    }
+                });
+        if (mine == id && running.get()) {
+            job = started;
+            progress.bind(started.progressProperty());
+            started.messageProperty().addListener((obs, old, now) -> {
+                if (mine == id && running.get() && !now.isEmpty()) {
+                    status.set("Evaluating " + now);
+                }
+            });
+        }
+    }
+
+    /** Stops the run before its next pair; the previous results stay. */
+    void cancel() {
+        if (running.get() && job != null) {
+            status.set("Cancelling…");
+            job.cancel();
+        }
+    }
+
+    private void done() {
+        progress.unbind();
+        running.set(false);
+        job = null;
+    }
+
+    private void failed(Throwable error) {
+        progress.set(0);
+        String kept = !hasResults ? "" : " The results shown are from the previous run.";
+        if (error instanceof CancelledException) {
+            status.set("Cancelled." + kept);
+            return;
+        }
+        String message = PsEvalErrors.message(error);
+        status.set("The evaluation failed." + kept);
+        ctx.errors().report("PS-Eval failed", message + kept);
+    }
+
+    static String summary(EvaluationJob.Outcome o) {
+        var a = o.a();
+        String s = String.format(Locale.ROOT, "%d pairs evaluated, %d skipped. Accuracy %s (random SAE %s)",
+                a.pairs().size(), a.skipped().size(), Table7.number(a.metrics().accuracy()),
+                Table7.number(a.baseline() == null ? null : a.baseline().accuracy()));
+        if (o.b() != null) {
+            s += String.format(Locale.ROOT, "; B: %s", Table7.number(o.b().metrics().accuracy()));
+        }
+        return s + ".";
+    }
+
+    ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    void shutdown() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.saeexplorer.ui.pseval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.saeexplorer.core.lm.HuggingFaceCache;
+import dev.saeexplorer.ui.AppPreferences;
+import dev.saeexplorer.ui.Workspace;
+import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.common.ExportableChart;
+import dev.saeexplorer.ui.common.ExportableTable;
+import java.util.List;
+import javafx.scene.Node;
+
+/**
+ * Workspace 4, "PS-Eval": a GPT-2 model, an SAE checkpoint (and another to compare) and polysemous word pairs; the
+ * confusion matrix, Table 7 beside the random-SAE baseline, and every pair with its features and logit-lens tokens.
+ */
+public final class PsEvalWorkspace implements Workspace {
+    private final PsEvalViewModel viewModel;
+    private PsEvalView view;
+
+    /** The app's workspace: the user's preferences and the Hugging Face cache of this environment. */
+    public PsEvalWorkspace(WorkspaceContext ctx) {
+        this(ctx, AppPreferences.forUser(), HuggingFaceCache.fromEnvironment(), EvaluationJob.EncoderFactory.MODEL);
+    }
+
+    /** For tests: preferences in a scratch node, a fake cache, a slowed-down encoder. */
+    PsEvalWorkspace(WorkspaceContext ctx, AppPreferences prefs, HuggingFaceCache cache,
+                    EvaluationJob.EncoderFactory encoders) {
+        this.viewModel = new PsEvalViewModel(ctx, prefs, cache, encoders);
+    }
+
+    /** For the screenshot tour and tests. */
+    public PsEvalViewModel viewModel() {
+        return viewModel;
+    }
+
+    @Override
+    public String title() {
+        return "PS-Eval";
+    }
+
+    @Override
+    public String iconLiteral() {
+        return "mdal-compare_arrows";
+    }
+
+    @Override
+    public Node view() {
+        return lazyView();
+    }
+
+    private PsEvalView lazyView() {
+        if (view == null) {
+            view = new PsEvalView(viewModel);
+        }
+        return view;
+    }
+
+    @Override
+    public List<ExportableChart> charts() {
+        return List.of(new ExportableChart("Polysemous distinction histogram", lazyView().distinctionChart()::chart));
+    }
+
+    @Override
+    public List<ExportableTable> tables() {
+        return List.of(PsEvalTables.metrics(viewModel), PsEvalTables.pairs(viewModel));
+    }
+
+    @Override
+    public JsonNode saveState() {
+        return viewModel.saveState();
+    }
+
+    @Override
+    public void restoreState(JsonNode state) {
+        viewModel.restoreState(state);
+    }
+
+    @Override
+    public void shutdown() {
+        viewModel.shutdown();
+    }
+}
