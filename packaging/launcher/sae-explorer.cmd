@@ -3,4 +3,4 @@ rem SAE Explorer launcher for Windows, written by the Maven build next to sae-ex
 setlocal
 set "HERE=%~dp0"
 if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java") else (set "JAVA=java")
-"%JAVA%" %SAE_EXPLORER_OPTS% -jar "%HERE%sae-explorer.jar" %*
+"%JAVA%" --add-modules jdk.incubator.vector %SAE_EXPLORER_OPTS% -jar "%HERE%sae-explorer.jar" %*

@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sae-explorer", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = {"See inside sparse autoencoders: superposition, SAE against WSAE, PS-Eval.",
-                "With no command, opens the desktop application (arriving with the next release: for now, this help)."},
+                "With no command, opens the desktop application."},
         subcommands = {ClosedFormCommand.class, SampleStatsCommand.class, ToyModelCommand.class, TrainCommand.class,
                 SweepCommand.class, FiguresCommand.class, InspectCommand.class, ActivationsCommand.class, LogitLensCommand.class, PsEvalCommand.class, TrainLmSaeCommand.class, DemoCommand.class, BenchCommand.class,
+                BenchForwardCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand implements Callable<Integer> {
     @Spec

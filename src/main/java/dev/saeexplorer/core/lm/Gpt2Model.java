@@ -1,7 +1,10 @@
 package dev.saeexplorer.core.lm;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.compute.Gemm;
 import dev.saeexplorer.core.compute.HostMath;
+import dev.saeexplorer.core.compute.PackedMatrix;
+import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.io.SafetensorsFile;
 import dev.saeexplorer.core.io.SafetensorsReader;
 import dev.saeexplorer.core.io.Tensor;
@@ -16,13 +19,14 @@ import java.util.Objects;
  * one sequence. Activations are returned at TransformerLens hook points and in TransformerLens' convention: each
  * residual-stream vector minus its mean across d_model (ARCHITECTURE.md, "Language-model conventions").
  *
- * <p>Weights are arrays of rows; Conv1D weights keep Hugging Face's [in, out] orientation so that {@code x · W} is
- * {@link HostMath#accumulateRows}. Instances are immutable and safe to share between threads.
+ * <p>Conv1D weights keep Hugging Face's [in, out] orientation and are packed once for {@link Gemm}, which multiplies
+ * all of a sequence's tokens at a time. Instances are immutable and safe to share between threads.
  */
 public final class Gpt2Model {
     /** The LayerNorm, attention and MLP weights of one transformer block. */
-    record Block(float[] ln1W, float[] ln1B, float[][] attnW, float[] attnB, float[][] attnProjW, float[] attnProjB,
-                 float[] ln2W, float[] ln2B, float[][] fcW, float[] fcB, float[][] mlpProjW, float[] mlpProjB) {
+    record Block(float[] ln1W, float[] ln1B, PackedMatrix attnW, float[] attnB, PackedMatrix attnProjW,
+                 float[] attnProjB, float[] ln2W, float[] ln2B, PackedMatrix fcW, float[] fcB, PackedMatrix mlpProjW,
+                 float[] mlpProjB) {
     }
 
     private static final float GELU_C = (float) Math.sqrt(2.0 / Math.PI);
@@ -51,7 +55,16 @@ public final class Gpt2Model {
      * {@code transformer.} prefix or not. Every tensor's shape is checked against the config.
      */
     public static Gpt2Model load(Path folder) {
+        return load(folder, TaskMonitor.none());
+    }
+
+    /**
+     * {@link #load(Path)} reporting progress (the fraction of tensors converted) and checking {@code monitor}'s
+     * cancellation between tensors, for the GUI's 500 MB loads.
+     */
+    public static Gpt2Model load(Path folder, TaskMonitor monitor) {
         Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(monitor, "monitor");
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException("cannot load a GPT-2 model from " + folder + ": not a directory (expected "
                     + "a Hugging Face model folder with config.json and model.safetensors)");
@@ -62,12 +75,18 @@ public final class Gpt2Model {
             throw new InvalidInputException("cannot load a GPT-2 model from " + folder + ": no model.safetensors "
                     + "(only the safetensors format is read; convert pytorch_model.bin with the safetensors library)");
         }
-        return fromSafetensors(config, SafetensorsReader.read(weights));
+        monitor.report(0.0, "reading " + weights.getFileName());
+        return fromSafetensors(config, SafetensorsReader.read(weights), monitor);
     }
 
     /** Builds a model from an already-read safetensors file, checking names and shapes against {@code config}. */
     public static Gpt2Model fromSafetensors(Gpt2Config config, SafetensorsFile file) {
-        Weights w = new Weights(file, file.contains("transformer.wte.weight") ? "transformer." : "");
+        return fromSafetensors(config, file, TaskMonitor.none());
+    }
+
+    private static Gpt2Model fromSafetensors(Gpt2Config config, SafetensorsFile file, TaskMonitor monitor) {
+        Weights w = new Weights(file, file.contains("transformer.wte.weight") ? "transformer." : "", monitor,
+                4 + 12 * config.nLayer(), new int[1]);
         int d = config.nEmbd();
         int inner = config.nInner();
         float[][] wte = w.matrix("wte.weight", config.vocabSize(), d);
@@ -77,19 +96,21 @@ public final class Gpt2Model {
             String p = "h." + l + ".";
             blocks[l] = new Block(
                     w.vector(p + "ln_1.weight", d), w.vector(p + "ln_1.bias", d),
-                    w.matrix(p + "attn.c_attn.weight", d, 3 * d), w.vector(p + "attn.c_attn.bias", 3 * d),
-                    w.matrix(p + "attn.c_proj.weight", d, d), w.vector(p + "attn.c_proj.bias", d),
+                    w.packed(p + "attn.c_attn.weight", d, 3 * d), w.vector(p + "attn.c_attn.bias", 3 * d),
+                    w.packed(p + "attn.c_proj.weight", d, d), w.vector(p + "attn.c_proj.bias", d),
                     w.vector(p + "ln_2.weight", d), w.vector(p + "ln_2.bias", d),
-                    w.matrix(p + "mlp.c_fc.weight", d, inner), w.vector(p + "mlp.c_fc.bias", inner),
-                    w.matrix(p + "mlp.c_proj.weight", inner, d), w.vector(p + "mlp.c_proj.bias", d));
+                    w.packed(p + "mlp.c_fc.weight", d, inner), w.vector(p + "mlp.c_fc.bias", inner),
+                    w.packed(p + "mlp.c_proj.weight", inner, d), w.vector(p + "mlp.c_proj.bias", d));
         }
         return new Gpt2Model(config, String.valueOf(file.path()), wte, wpe, blocks,
                 w.vector("ln_f.weight", d), w.vector("ln_f.bias", d));
     }
 
     /** Looks tensors up under one prefix and checks their shapes. */
-    private record Weights(SafetensorsFile file, String prefix) {
+    private record Weights(SafetensorsFile file, String prefix, TaskMonitor monitor, int total, int[] done) {
         Tensor get(String name, int... expected) {
+            monitor.checkCancelled();
+            monitor.report(Math.min(1.0, done[0]++ / (double) total), "converting " + name);
             String full = prefix + name;
             if (!file.contains(full)) {
                 throw new InvalidInputException(file.path() + ": missing tensor '" + full + "' (a GPT-2 checkpoint "
@@ -106,6 +127,11 @@ public final class Gpt2Model {
 
         float[] vector(String name, int n) {
             return get(name, n).toFloatArray();
+        }
+
+        /** A Conv1D weight [in][out], laid out for {@link Gemm}. */
+        PackedMatrix packed(String name, int rows, int cols) {
+            return Gemm.pack(matrix(name, rows, cols));
         }
 
         float[][] matrix(String name, int rows, int cols) {
@@ -237,40 +263,36 @@ public final class Gpt2Model {
         return out;
     }
 
-    private static float[] affine(float[] v, float[][] w, float[] bias) {
-        float[] out = bias.clone();
-        HostMath.accumulateRows(out, v, w);
-        return out;
-    }
-
+    /**
+     * Causal multi-head self-attention for all positions: one GEMM for q, k and v of every token, softmax(q·kᵀ/√d_head)
+     * over positions 0..i, then one GEMM for the output projection.
+     */
     private float[][] attention(float[][] h, Block b) {
         int t = h.length;
         int d = config.nEmbd();
         int nh = config.nHead();
         int dh = config.dHead();
-        // q, k, v per head: [head][token][d_head]
-        float[][][] q = new float[nh][t][];
+        float[][] qkv = Gemm.affine(h, b.attnW, b.attnB);
+        // k and v per head as rows [head][token][d_head], so every dot product and axpy runs over whole arrays
         float[][][] k = new float[nh][t][];
         float[][][] v = new float[nh][t][];
         for (int i = 0; i < t; i++) {
-            float[] qkv = affine(h[i], b.attnW, b.attnB);
             for (int hd = 0; hd < nh; hd++) {
-                int o = hd * dh;
-                q[hd][i] = Arrays.copyOfRange(qkv, o, o + dh);
-                k[hd][i] = Arrays.copyOfRange(qkv, d + o, d + o + dh);
-                v[hd][i] = Arrays.copyOfRange(qkv, 2 * d + o, 2 * d + o + dh);
+                k[hd][i] = Arrays.copyOfRange(qkv[i], d + hd * dh, d + (hd + 1) * dh);
+                v[hd][i] = Arrays.copyOfRange(qkv[i], 2 * d + hd * dh, 2 * d + (hd + 1) * dh);
             }
         }
         float scale = (float) (1.0 / Math.sqrt(dh));
-        float[][] out = new float[t][];
-        float[] z = new float[d];
+        float[][] z = new float[t][d];
+        float[] q = new float[dh];
         float[] zh = new float[dh];
         float[] scores = new float[t];
         for (int i = 0; i < t; i++) {
             for (int hd = 0; hd < nh; hd++) {
+                System.arraycopy(qkv[i], hd * dh, q, 0, dh);
                 float max = Float.NEGATIVE_INFINITY;
                 for (int s = 0; s <= i; s++) { // causal: position i attends to 0..i
-                    scores[s] = HostMath.dot(q[hd][i], k[hd][s]) * scale;
+                    scores[s] = HostMath.dot(q, k[hd][s]) * scale;
                     max = Math.max(max, scores[s]);
                 }
                 double sum = 0;
@@ -283,28 +305,33 @@ public final class Gpt2Model {
                 for (int s = 0; s <= i; s++) {
                     HostMath.axpy(zh, scores[s] * invSum, v[hd][s]);
                 }
-                System.arraycopy(zh, 0, z, hd * dh, dh);
+                System.arraycopy(zh, 0, z[i], hd * dh, dh);
             }
-            out[i] = affine(z, b.attnProjW, b.attnProjB);
         }
-        return out;
+        return Gemm.affine(z, b.attnProjW, b.attnProjB);
     }
 
-    private float[][] mlp(float[][] h, Block b) {
-        float[][] out = new float[h.length][];
-        for (int i = 0; i < h.length; i++) {
-            float[] a = affine(h[i], b.fcW, b.fcB);
-            for (int j = 0; j < a.length; j++) {
-                a[j] = geluNew(a[j]);
+    private static float[][] mlp(float[][] h, Block b) {
+        float[][] a = Gemm.affine(h, b.fcW, b.fcB);
+        for (float[] row : a) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = geluNew(row[j]);
             }
-            out[i] = affine(a, b.mlpProjW, b.mlpProjB);
         }
-        return out;
+        return Gemm.affine(a, b.mlpProjW, b.mlpProjB);
     }
 
     /** GPT-2's {@code gelu_new}: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). */
     static float geluNew(float x) {
-        return 0.5f * x * (1f + (float) Math.tanh(GELU_C * (x + 0.044715f * x * x * x)));
+        return 0.5f * x * (1f + tanh(GELU_C * (x + 0.044715f * x * x * x)));
+    }
+
+    /**
+     * tanh through one exp: 1 − 2/(e^{2u} + 1), in double so that small |u| loses nothing to cancellation. Math.tanh
+     * is not an intrinsic and took a fifth of the MLP's time; e^{2u} overflowing to ∞ gives exactly 1.
+     */
+    static float tanh(float u) {
+        return (float) (1.0 - 2.0 / (Math.exp(2.0 * u) + 1.0));
     }
 
     /** Copies of the rows, each minus its mean (TransformerLens' centred residual stream). */

@@ -31,15 +31,24 @@ public final class ModelContextEncoder implements ContextEncoder {
 
     @Override
     public Result encode(String prompt, String targetWord) {
-        int[] tokens = tokenizer.encodeWithBos(prompt);
-        int position = targetPosition(tokens, tokenizer.encode(" " + targetWord));
-        if (position < 0) {
+        int[] prefix = prefix(tokenizer, prompt, targetWord);
+        if (prefix == null) {
             return Result.skip(NOT_A_SINGLE_TOKEN);
         }
-        float[][] activations = model.run(java.util.Arrays.copyOf(tokens, position + 1), hook);
-        float[] activation = activations[position];
+        float[][] activations = model.run(prefix, hook);
+        float[] activation = activations[prefix.length - 1];
         float[] features = sae.encode(Nd4j.createFromArray(activation).reshape(1, activation.length)).toFloatVector();
         return Result.of(features, activation);
+    }
+
+    /**
+     * The tokens the model runs for one prompt: BOS + the prompt's BPE up to and including the last occurrence of the
+     * target's single token; {@code null} when the target is not a single token of the prompt.
+     */
+    public static int[] prefix(Gpt2Tokenizer tokenizer, String prompt, String targetWord) {
+        int[] tokens = tokenizer.encodeWithBos(prompt);
+        int position = targetPosition(tokens, tokenizer.encode(" " + targetWord));
+        return position < 0 ? null : java.util.Arrays.copyOf(tokens, position + 1);
     }
 
     /**

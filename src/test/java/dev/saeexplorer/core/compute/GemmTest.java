@@ -1,0 +1,86 @@
+package dev.saeexplorer.core.compute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class GemmTest {
+    private static float[][] random(SplittableRandom rng, int rows, int cols) {
+        float[][] m = new float[rows][cols];
+        for (float[] r : m) {
+            for (int j = 0; j < cols; j++) {
+                r[j] = (float) (rng.nextDouble() * 2 - 1);
+            }
+        }
+        return m;
+    }
+
+    /** Every row count through the 6/3/1-row kernels and column counts around the tile width, against float64 sums. */
+    private static void checkAgainstFloat64(GemmKernel kernel) {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int rows : new int[] {1, 2, 3, 4, 5, 6, 7, 11, 13}) {
+            for (int n : new int[] {1, 7, 16, 31, 32, 33, 64, 65, 130}) {
+                int k = 1 + rng.nextInt(40);
+                float[][] x = random(rng, rows, k);
+                float[][] w = random(rng, k, n);
+                float[][] out = random(rng, rows, n);
+                double[][] expected = new double[rows][n];
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double s = out[i][j];
+                        for (int q = 0; q < k; q++) {
+                            s += (double) x[i][q] * w[q][j];
+                        }
+                        expected[i][j] = s;
+                    }
+                }
+                PackedMatrix packed = kernel.pack(w);
+                assertEquals(w[k - 1][n - 1], packed.get(k - 1, n - 1));
+                kernel.accumulate(x, packed, out);
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < n; j++) {
+                        assertEquals(expected[i][j], out[i][j], 1e-5 * (1 + k), kernel.name() + " rows " + rows
+                                + " n " + n + " at " + i + "," + j);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void scalarKernelMatchesFloat64() {
+        checkAgainstFloat64(Gemm.scalarKernel());
+    }
+
+    @Test
+    void vectorKernelMatchesFloat64() {
+        GemmKernel v = Gemm.vectorKernel();
+        assertNotNull(v, "surefire starts the JVM with --add-modules jdk.incubator.vector");
+        checkAgainstFloat64(v);
+    }
+
+    @Test
+    void affineStartsFromTheBias() {
+        float[][] out = Gemm.affine(new float[][] {{1, 2}, {0, -1}},
+                Gemm.pack(new float[][] {{1, 0, 2}, {3, 1, 0}}), new float[] {10, 20, 30});
+        assertEquals(17f, out[0][0]);
+        assertEquals(22f, out[0][1]);
+        assertEquals(32f, out[0][2]);
+        assertEquals(7f, out[1][0]);
+        assertEquals(19f, out[1][1]);
+        assertEquals(30f, out[1][2]);
+    }
+
+    @Test
+    void mismatchedShapesAreRefused() {
+        PackedMatrix w = Gemm.pack(new float[3][4]);
+        assertThrows(IllegalArgumentException.class, () -> Gemm.accumulate(new float[2][2], w, new float[2][4]));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.accumulate(new float[2][3], w, new float[1][4]));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.accumulate(new float[2][3], w, new float[2][5]));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.affine(new float[2][3], w, new float[3]));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.pack(new float[][] {{1, 2}, {3}}));
+    }
+}
