@@ -141,6 +141,7 @@ public final class PsEvalCommand implements Callable<Integer> {
         json.put("evaluated", r.pairs().size());
         json.put("skipped", r.skipped().size() + unreadableRows);
         json.put("skippedRows", r.skipped());
+        Map<Integer, List<LogitLensCommand.Entry>> tokens = logitLens(lens, r.pairs());
         List<Map<String, Object>> pairs = new ArrayList<>();
         for (PairRecord p : r.pairs()) {
             PsEvalRow row = rows.get(p.rowIndex());
@@ -155,8 +156,8 @@ public final class PsEvalCommand implements Callable<Integer> {
             pair.put("sameFeature", p.same());
             pair.put("distinctionLLM", p.llmDistinction());
             pair.put("distinctionSAE", p.saeDistinction());
-            pair.put("logitLens1", logitLens(lens, p.maxFeature1()));
-            pair.put("logitLens2", logitLens(lens, p.maxFeature2()));
+            pair.put("logitLens1", p.maxFeature1() == null ? List.of() : tokens.get(p.maxFeature1()));
+            pair.put("logitLens2", p.maxFeature2() == null ? List.of() : tokens.get(p.maxFeature2()));
             pair.put("top1", p.top1());
             pair.put("top2", p.top2());
             pairs.add(pair);
@@ -178,9 +179,24 @@ public final class PsEvalCommand implements Callable<Integer> {
         return json;
     }
 
-    /** The top tokens of a max feature's decoder direction (as logit-lens reports them); none without a max feature. */
-    private List<LogitLensCommand.Entry> logitLens(FeatureLens lens, Integer feature) {
-        return feature == null ? List.of() : LogitLensCommand.entries(lens.tokens(feature, top).top());
+    /** The top logit-lens tokens of every pair's max features (as logit-lens reports them), each feature once. */
+    private Map<Integer, List<LogitLensCommand.Entry>> logitLens(FeatureLens lens, List<PairRecord> pairs) {
+        java.util.TreeSet<Integer> features = new java.util.TreeSet<>();
+        for (PairRecord p : pairs) {
+            if (p.maxFeature1() != null) {
+                features.add(p.maxFeature1());
+            }
+            if (p.maxFeature2() != null) {
+                features.add(p.maxFeature2());
+            }
+        }
+        List<Integer> ids = new ArrayList<>(features);
+        List<dev.saeexplorer.core.lm.LogitLens.Result> results = lens.tokens(ids, top);
+        Map<Integer, List<LogitLensCommand.Entry>> out = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            out.put(ids.get(i), LogitLensCommand.entries(results.get(i).top()));
+        }
+        return out;
     }
 
     private void printSummary(PsEvalResult r, PsEvalDataset dataset) {

@@ -21,7 +21,18 @@ final class VectorGemmKernel implements GemmKernel {
 
     @Override
     public void accumulate(float[][] x, PackedMatrix w, float[][] out) {
-        for (int p = 0; p < w.panels.length; p++) {
+        accumulate(x, w, out, 0, w.panels.length, true);
+    }
+
+    @Override
+    public int parts(PackedMatrix w) {
+        return w.panels.length;
+    }
+
+    /** Panels [from, to) and, when {@code withTail}, the columns after the last panel. */
+    @Override
+    public void accumulate(float[][] x, PackedMatrix w, float[][] out, int from, int to, boolean withTail) {
+        for (int p = from; p < to; p++) {
             float[] panel = w.panels[p];
             int j = p * 2 * L;
             int i = 0;
@@ -35,7 +46,7 @@ final class VectorGemmKernel implements GemmKernel {
                 rows1(x, panel, out, i, j);
             }
         }
-        if (w.tail != null) {
+        if (withTail && w.tail != null) {
             tail(x, w.tail, out, w.panels.length * 2 * L);
         }
     }

@@ -1,5 +1,7 @@
 package dev.saeexplorer.core.pseval;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +17,34 @@ public interface ContextEncoder {
      * @param targetWord the row's target word
      */
     Result encode(String prompt, String targetWord);
+
+    /**
+     * Encodes several prompts, in order. The default calls {@link #encode} for each; the model's encoder batches the
+     * SAE so its weights are read once per batch.
+     */
+    default List<Result> encodeAll(List<Prompt> prompts) {
+        List<Result> out = new ArrayList<>(prompts.size());
+        for (Prompt p : prompts) {
+            out.add(encode(p.prompt(), p.targetWord()));
+        }
+        return out;
+    }
+
+    /**
+     * How many rows {@link PsEvaluation} hands to {@link #encodeAll} at once (two prompts each); cancellation is
+     * checked between batches. 1 unless batching saves work.
+     */
+    default int rowsPerBatch() {
+        return 1;
+    }
+
+    /** One prompt and the row's target word. */
+    record Prompt(String prompt, String targetWord) {
+        public Prompt {
+            Objects.requireNonNull(prompt, "prompt");
+            Objects.requireNonNull(targetWord, "targetWord");
+        }
+    }
 
     /** Either features or the reason the context cannot be evaluated. */
     record Result(ContextFeatures features, String skipReason) {

@@ -4,8 +4,11 @@ import dev.saeexplorer.core.lm.FeatureLens;
 import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.HookPoint;
+import dev.saeexplorer.core.sae.HostSaeEncoder;
 import dev.saeexplorer.core.sae.SaeModel;
-import org.nd4j.linalg.factory.Nd4j;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The real {@link ContextEncoder} (design/PSEVAL.md steps 2–4): BOS + GPT-2 BPE of the prompt, the last position whose
@@ -18,7 +21,7 @@ public final class ModelContextEncoder implements ContextEncoder {
     private final Gpt2Model model;
     private final Gpt2Tokenizer tokenizer;
     private final HookPoint hook;
-    private final SaeModel sae;
+    private final HostSaeEncoder sae;
 
     public ModelContextEncoder(Gpt2Model model, Gpt2Tokenizer tokenizer, HookPoint hook, SaeModel sae) {
         FeatureLens.checkCompatible(model, sae);
@@ -26,19 +29,35 @@ public final class ModelContextEncoder implements ContextEncoder {
         this.model = model;
         this.tokenizer = tokenizer;
         this.hook = hook;
-        this.sae = sae;
+        this.sae = HostSaeEncoder.of(sae);
     }
 
     @Override
     public Result encode(String prompt, String targetWord) {
-        int[] prefix = prefix(tokenizer, prompt, targetWord);
-        if (prefix == null) {
-            return Result.skip(NOT_A_SINGLE_TOKEN);
+        return encodeAll(List.of(new Prompt(prompt, targetWord))).get(0);
+    }
+
+    /** Eight rows: sixteen activations share one pass over the SAE's encoder, and cancel still answers within a second. */
+    @Override
+    public int rowsPerBatch() {
+        return 8;
+    }
+
+    /** Runs the model prompt by prompt, then the SAE on all the activations at once. */
+    @Override
+    public List<Result> encodeAll(List<Prompt> prompts) {
+        List<float[]> activations = new ArrayList<>();
+        for (Prompt p : prompts) {
+            int[] prefix = prefix(tokenizer, p.prompt(), p.targetWord());
+            activations.add(prefix == null ? null : model.run(prefix, hook)[prefix.length - 1]);
         }
-        float[][] activations = model.run(prefix, hook);
-        float[] activation = activations[prefix.length - 1];
-        float[] features = sae.encode(Nd4j.createFromArray(activation).reshape(1, activation.length)).toFloatVector();
-        return Result.of(features, activation);
+        float[][] features = sae.encode(activations.stream().filter(Objects::nonNull).toArray(float[][]::new));
+        List<Result> out = new ArrayList<>(prompts.size());
+        int next = 0;
+        for (float[] a : activations) {
+            out.add(a == null ? Result.skip(NOT_A_SINGLE_TOKEN) : Result.of(features[next++], a));
+        }
+        return out;
     }
 
     /**

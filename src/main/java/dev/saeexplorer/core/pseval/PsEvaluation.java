@@ -86,9 +86,11 @@ public final class PsEvaluation {
         int notEvaluated = 0;
         if (options.balance() == Balance.NONE) {
             planned = input.size();
+            List<Integer> all = new ArrayList<>();
             for (int i = 0; i < input.size(); i++) {
-                evaluateRow(i, input.get(i));
+                all.add(i);
             }
+            evaluateRows(all, input);
         } else {
             List<Integer> zeros = new ArrayList<>();
             List<Integer> ones = new ArrayList<>();
@@ -96,18 +98,10 @@ public final class PsEvaluation {
                 (input.get(i).label() == 0 ? zeros : ones).add(i);
             }
             planned = zeros.size() + Math.min(zeros.size(), ones.size());
-            int c0 = 0;
-            for (int i : zeros) {
-                if (evaluateRow(i, input.get(i))) {
-                    c0++;
-                }
-            }
+            int c0 = evaluateRows(zeros, input);
             int take = Math.min(c0, ones.size());
             planned = done + take;
-            for (int k = 0; k < take; k++) {
-                int i = ones.get(k);
-                evaluateRow(i, input.get(i));
-            }
+            evaluateRows(ones.subList(0, take), input);
             notEvaluated = ones.size() - take;
         }
         monitor.report(1.0, "evaluated " + pairs.size() + " pairs, skipped " + skipped.size());
@@ -138,30 +132,53 @@ public final class PsEvaluation {
                 counts.metrics(), dSae, baseline, pairs, skipped, notEvaluated, noMax);
     }
 
-    /** Evaluates one row; false when it was skipped. */
-    private boolean evaluateRow(int index, PsEvalRow row) {
-        monitor.checkCancelled();
-        try {
-            ContextFeatures f1 = encode(index, row, row.context1(), 1);
-            if (f1 == null) {
-                return false;
+    /** Evaluates rows in the encoder's batches; returns how many were evaluated (not skipped). */
+    private int evaluateRows(List<Integer> indices, List<PsEvalRow> input) {
+        int evaluated = 0;
+        int batch = Math.max(1, encoder.rowsPerBatch());
+        for (int start = 0; start < indices.size(); start += batch) {
+            monitor.checkCancelled();
+            List<Integer> rows = indices.subList(start, Math.min(indices.size(), start + batch));
+            List<ContextEncoder.Prompt> prompts = new ArrayList<>();
+            for (int i : rows) {
+                PsEvalRow row = input.get(i);
+                prompts.add(new ContextEncoder.Prompt(options.template().fill(row.context1(), row.targetWord()),
+                        row.targetWord()));
+                prompts.add(new ContextEncoder.Prompt(options.template().fill(row.context2(), row.targetWord()),
+                        row.targetWord()));
             }
-            ContextFeatures f2 = encode(index, row, row.context2(), 2);
-            if (f2 == null) {
-                return false;
+            List<ContextEncoder.Result> results = batch == 1 ? encodeOneRow(prompts) : encoder.encodeAll(prompts);
+            if (results == null || results.size() != prompts.size()) {
+                throw new IllegalStateException("the context encoder answered " + (results == null ? "null"
+                        : results.size() + " results") + " for " + prompts.size() + " prompts");
             }
-            pairs.add(record(index, row, f1, f2));
-            return true;
-        } finally {
-            done++;
-            monitor.report(Math.min(1.0, done / (double) Math.max(planned, 1)),
-                    "pair " + done + " of " + planned + " (" + row.id() + ")");
+            for (int r = 0; r < rows.size(); r++) {
+                int index = rows.get(r);
+                PsEvalRow row = input.get(index);
+                ContextFeatures f1 = accept(index, row, results.get(2 * r), 1);
+                ContextFeatures f2 = f1 == null ? null : accept(index, row, results.get(2 * r + 1), 2);
+                if (f2 != null) {
+                    pairs.add(record(index, row, f1, f2));
+                    evaluated++;
+                }
+                done++;
+                monitor.report(Math.min(1.0, done / (double) Math.max(planned, 1)),
+                        "pair " + done + " of " + planned + " (" + row.id() + ")");
+            }
         }
+        return evaluated;
     }
 
-    private ContextFeatures encode(int index, PsEvalRow row, String context, int which) {
-        String prompt = options.template().fill(context, row.targetWord());
-        ContextEncoder.Result r = encoder.encode(prompt, row.targetWord());
+    /** One row's two prompts through {@link ContextEncoder#encode}; context 2 is not run when context 1 is skipped. */
+    private List<ContextEncoder.Result> encodeOneRow(List<ContextEncoder.Prompt> prompts) {
+        ContextEncoder.Result r1 = encoder.encode(prompts.get(0).prompt(), prompts.get(0).targetWord());
+        ContextEncoder.Result r2 = r1 == null || r1.skipped() ? r1
+                : encoder.encode(prompts.get(1).prompt(), prompts.get(1).targetWord());
+        return java.util.Arrays.asList(r1, r2);
+    }
+
+    /** A context's features, or null after recording why the row is skipped. */
+    private ContextFeatures accept(int index, PsEvalRow row, ContextEncoder.Result r, int which) {
         if (r == null) {
             throw new IllegalStateException("the context encoder returned null for row " + row.id());
         }
@@ -174,7 +191,7 @@ public final class PsEvaluation {
             if (Float.isNaN(v)) {
                 skipped.add(new SkippedPair(index, row.id(), row.label(),
                         "context " + which + ": the feature vector contains NaN"));
-                    return null;
+                return null;
             }
         }
         if (dSae == null) {

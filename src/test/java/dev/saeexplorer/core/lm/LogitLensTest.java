@@ -71,4 +71,42 @@ class LogitLensTest {
         // difference of two logits is independent of the centring: g·(wte[5][3] − wte[7][3])
         assertEquals(g * (m.wte()[5][3] - m.wte()[7][3]), l[5] - l[7], 1e-5);
     }
+
+    /** The batched lens (one GEMM over W_U, 70 directions = two batches) equals the one-direction lens. */
+    @Test
+    void batchedDirectionsEqualOneAtATime() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        int d = 19;
+        int vocab = 300;
+        float[][] wte = new float[vocab][d];
+        float[] lnF = new float[d];
+        for (int j = 0; j < d; j++) {
+            lnF[j] = (float) (0.5 + rng.nextDouble());
+        }
+        for (float[] row : wte) {
+            for (int j = 0; j < d; j++) {
+                row[j] = (float) rng.nextGaussian();
+            }
+        }
+        LogitLens lens = new LogitLens(lnF, wte, id -> "t" + id);
+        List<float[]> directions = new java.util.ArrayList<>();
+        for (int f = 0; f < 70; f++) {
+            float[] dir = new float[d];
+            for (int j = 0; j < d; j++) {
+                dir[j] = (float) rng.nextGaussian();
+            }
+            directions.add(dir);
+        }
+        List<LogitLens.Result> batched = lens.topBottom(directions, 4);
+        assertEquals(70, batched.size());
+        for (int f = 0; f < directions.size(); f++) {
+            LogitLens.Result one = lens.topBottom(directions.get(f), 4);
+            for (int r = 0; r < 4; r++) {
+                assertEquals(one.top().get(r).tokenId(), batched.get(f).top().get(r).tokenId(), "direction " + f);
+                assertEquals(one.top().get(r).logit(), batched.get(f).top().get(r).logit(), 1e-4f);
+                assertEquals(one.bottom().get(r).tokenId(), batched.get(f).bottom().get(r).tokenId());
+            }
+        }
+        assertThrows(InvalidInputException.class, () -> lens.topBottom(List.of(new float[d + 1]), 3));
+    }
 }
