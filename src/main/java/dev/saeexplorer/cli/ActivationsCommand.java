@@ -42,7 +42,7 @@ public final class ActivationsCommand implements Callable<Integer> {
             throw new InvalidInputException("--text is empty: give the text to run");
         }
         Gpt2Model m = Gpt2Model.load(model);
-        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.r50k();
+        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.forModel(model);
         int[] tokens = noBos ? tokenizer.encode(text) : tokenizer.encodeWithBos(text);
         float[][] activations = m.run(tokens, hook);
         List<String> strTokens = new ArrayList<>();

@@ -73,7 +73,7 @@ public final class BenchForwardCommand implements Callable<Integer> {
         }
         Gpt2Model lm = Gpt2Model.load(model);
         HookPoint point = HookPoint.parse(hook, lm.config().nLayer());
-        List<int[]> sequences = sequences(rows, Gpt2Tokenizer.r50k());
+        List<int[]> sequences = sequences(rows, Gpt2Tokenizer.forModel(model));
         if (sequences.isEmpty()) {
             throw new InvalidInputException(data + ": no row has a single-token target word: nothing to run");
         }

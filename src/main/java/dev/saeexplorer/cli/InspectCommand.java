@@ -74,7 +74,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private List<FeatureTokens> featureTokens(LoadedCheckpoint c) {
-        FeatureLens lens = new FeatureLens(Gpt2Model.load(model), c.model(), Gpt2Tokenizer.r50k());
+        FeatureLens lens = new FeatureLens(Gpt2Model.load(model), c.model(), Gpt2Tokenizer.forModel(model));
         List<FeatureTokens> out = new ArrayList<>();
         for (int i = 0; i < Math.min(FEATURES_SHOWN, c.dSae()); i++) {
             LogitLens.Result r = lens.tokens(i, top);

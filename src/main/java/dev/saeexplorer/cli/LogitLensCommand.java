@@ -46,7 +46,7 @@ public final class LogitLensCommand implements Callable<Integer> {
             throw new InvalidInputException("--top must be at least 1, got " + top);
         }
         LoadedCheckpoint checkpoint = CheckpointLoader.load(sae);
-        LogitLens.Result r = new FeatureLens(Gpt2Model.load(model), checkpoint.model(), Gpt2Tokenizer.r50k())
+        LogitLens.Result r = new FeatureLens(Gpt2Model.load(model), checkpoint.model(), Gpt2Tokenizer.forModel(model))
                 .tokens(feature, top);
         Output o = new Output(feature, entries(r.top()), entries(r.bottom()));
         if (common.json) {

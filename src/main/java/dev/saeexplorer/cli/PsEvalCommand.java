@@ -98,7 +98,7 @@ public final class PsEvalCommand implements Callable<Integer> {
         if (hookName == null || hookName.isBlank()) {
             throw new InvalidInputException("--sae " + sae + " names no hook point: pass --hook, e.g. blocks.4.hook_resid_pre");
         }
-        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.r50k();
+        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.forModel(model);
         ModelContextEncoder encoder = new ModelContextEncoder(lm, tokenizer,
                 HookPoint.parse(hookName, lm.config().nLayer()), checkpoint.model());
         List<PsEvalRow> rows = dataset.rows();

@@ -114,7 +114,7 @@ public final class TrainLmSaeCommand implements Callable<Integer> {
         SaeConfig cfg = new SaeConfig(lm.dModel(), expansion * lm.dModel(), activation.toActivation(), l1, w, alpha, false,
                 0, 1000, steps, batch, lr, seed);
         List<String> texts = texts();
-        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.r50k();
+        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.forModel(model);
         WsaeWeights weights = w == Weighting.VARIANCE
                 ? WsaeWeights.fromVariance(ActivationStream.variance(new ActivationStream(lm, tokenizer, point, texts, 1),
                         VARIANCE_ROWS), alpha)

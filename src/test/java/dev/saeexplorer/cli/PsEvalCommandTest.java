@@ -94,4 +94,27 @@ class PsEvalCommandTest {
                 null, false, 0, "none", 1, new double[0], new double[0], null, 0, 0, 0, 0, 0, Map.of()));
         assertBadInput(run("pseval", "--model", model, "--sae", wide.toString(), "--data", data.toString()));
     }
+
+    /** bench-forward runs the sequences pseval runs (both contexts, BOS + prompt up to the target) and writes them. */
+    @Test
+    void benchForwardTimesAndWritesPsEvalsSequences() throws Exception {
+        Path tokens = dir.resolve("tokens.jsonl");
+        JsonNode json = singleJson(ok("bench-forward", "--model", FAKE_GPT2.toString(), "--data", data.toString(),
+                "--hook", "blocks.0.hook_resid_post", "--warmup", "1", "--write-tokens", tokens.toString(), "--json"));
+        List<String> lines = Files.readAllLines(tokens);
+        assertEquals(json.get("sequences").asInt(), lines.size());
+        assertTrue(lines.size() >= 2 && lines.size() <= 8, lines.toString());
+        long total = 0;
+        for (String line : lines) {
+            JsonNode seq = CliTestSupport.STRICT.readTree(line).get("tokens");
+            assertEquals(50256, seq.get(0).asInt(), "BOS first");
+            total += seq.size();
+        }
+        assertEquals(total, json.get("tokens").asLong());
+        assertTrue(json.get("tokensPerSecond").asDouble() > 0);
+        CliTestSupport.assertBadInput(CliTestSupport.run("bench-forward", "--model", FAKE_GPT2.toString(), "--data",
+                data.toString(), "--warmup", "-1"), "--warmup");
+        CliTestSupport.assertBadInput(CliTestSupport.run("bench-forward", "--model", FAKE_GPT2.toString(), "--data",
+                data.toString(), "--hook", "blocks.9.hook_resid_pre"), "blocks.9");
+    }
 }

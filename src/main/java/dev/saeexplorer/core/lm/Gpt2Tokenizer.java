@@ -7,6 +7,8 @@ import com.knuddels.jtokkit.api.IntArrayList;
 import dev.saeexplorer.core.InvalidInputException;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -26,9 +28,41 @@ public final class Gpt2Tokenizer {
     }
 
     private final Encoding encoding;
+    /** JTokkit's ranks to this vocabulary's ids and back; null when they are the same (r50k_base). */
+    private final int[] idOfRank;
+    private final int[] rankOfId;
 
     private Gpt2Tokenizer(Encoding encoding) {
+        this(encoding, null, null);
+    }
+
+    private Gpt2Tokenizer(Encoding encoding, int[] idOfRank, int[] rankOfId) {
         this.encoding = encoding;
+        boolean identity = idOfRank != null;
+        for (int r = 0; identity && r < idOfRank.length; r++) {
+            identity = idOfRank[r] == r;
+        }
+        this.idOfRank = identity ? null : idOfRank;
+        this.rankOfId = identity ? null : rankOfId;
+    }
+
+    /**
+     * The tokenizer of a Hugging Face model folder: its {@code vocab.json} + {@code merges.txt} when both are there
+     * (they must have GPT-2's layout), otherwise {@link #r50k()}, GPT-2's own vocabulary.
+     */
+    public static Gpt2Tokenizer forModel(Path folder) {
+        if (Files.isRegularFile(folder.resolve("vocab.json")) && Files.isRegularFile(folder.resolve("merges.txt"))) {
+            return fromFolder(folder);
+        }
+        return r50k();
+    }
+
+    /** Reads {@code folder/vocab.json} and {@code folder/merges.txt} (see {@link BpeVocabulary}). */
+    public static Gpt2Tokenizer fromFolder(Path folder) {
+        BpeVocabulary v = BpeVocabulary.read(folder);
+        Encoding e = Encodings.newLazyEncodingRegistry().registerGptBytePairEncoding(v.params)
+                .getEncoding(v.params.getName()).orElseThrow();
+        return new Gpt2Tokenizer(e, v.idOfRank, v.rankOfId);
     }
 
     /** The shared r50k_base tokenizer (the encoding is loaded once). */
@@ -43,7 +77,13 @@ public final class Gpt2Tokenizer {
     /** Token ids of {@code text}, without BOS. */
     public int[] encode(String text) {
         Objects.requireNonNull(text, "text");
-        return encoding.encodeOrdinary(text).toArray();
+        int[] ranks = encoding.encodeOrdinary(text).toArray();
+        if (idOfRank != null) {
+            for (int i = 0; i < ranks.length; i++) {
+                ranks[i] = idOfRank[ranks[i]];
+            }
+        }
+        return ranks;
     }
 
     /** {@code text}'s ids with BOS prepended, as TransformerLens runs GPT-2. */
@@ -69,7 +109,7 @@ public final class Gpt2Tokenizer {
                 flush(run, sb);
                 sb.append(EOT_TEXT);
             } else {
-                run.add(id);
+                run.add(rankOfId == null ? id : rankOfId[id]);
             }
         }
         flush(run, sb);
@@ -90,7 +130,7 @@ public final class Gpt2Tokenizer {
             return EOT_TEXT.getBytes(StandardCharsets.UTF_8);
         }
         IntArrayList one = new IntArrayList(1);
-        one.add(id);
+        one.add(rankOfId == null ? id : rankOfId[id]);
         return encoding.decodeBytes(one);
     }
 

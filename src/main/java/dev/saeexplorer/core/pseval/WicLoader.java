@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * in the detokenised text.
  * <p>
  * Bad lines are skipped and reported as {@link SkippedRow}s: a wrong field count, a bad index field or an index out of
- * range, a label other than T/F/0/1, and lines present in only one of the two files when their line counts differ. A
- * missing file, or an input with no usable row, is an {@link InvalidInputException}.
+ * range, a label other than T/F/0/1. A missing file, data and gold files with different line counts (every label after
+ * the first missing line would be shifted), or an input with no usable row, is an {@link InvalidInputException}.
  */
 public final class WicLoader {
     private static final String DATA = ".data.txt";
@@ -77,28 +77,20 @@ public final class WicLoader {
         String fileName = dataFile.getFileName().toString();
         String split = fileName.endsWith(DATA) ? fileName.substring(0, fileName.length() - DATA.length()) : fileName;
 
+        if (data.size() != gold.size()) {
+            // a missing or extra line shifts every label after it: no row can be trusted
+            throw new InvalidInputException("line counts differ: " + dataName + " has " + data.size() + " lines but "
+                    + goldName + " has " + gold.size() + " (line i of the gold file is the label of line i of the "
+                    + "data file; use the two files of one WiC split unchanged)");
+        }
         List<PsEvalRow> rows = new ArrayList<>();
         List<SkippedRow> skipped = new ArrayList<>();
-        int paired = Math.min(data.size(), gold.size());
-        for (int i = 0; i < paired; i++) {
+        for (int i = 0; i < data.size(); i++) {
             int line = i + 1;
             try {
                 rows.add(parse(split + "-" + line, data.get(i), gold.get(i), goldName, line));
             } catch (BadRow e) {
                 skipped.add(new SkippedRow(e.gold ? goldName : dataName, line, e.getMessage()));
-            }
-        }
-        if (data.size() != gold.size()) {
-            String why = "line counts differ: " + dataName + " has " + data.size() + " lines, " + goldName + " has "
-                    + gold.size();
-            if (paired == 0) {
-                throw new InvalidInputException(why + "; nothing can be paired");
-            }
-            boolean dataLonger = data.size() > gold.size();
-            String file = dataLonger ? dataName : goldName;
-            for (int i = paired; i < Math.max(data.size(), gold.size()); i++) {
-                skipped.add(new SkippedRow(file, i + 1, "no matching line in " + (dataLonger ? goldName : dataName)
-                        + " (" + why + ")"));
             }
         }
         if (rows.isEmpty()) {

@@ -80,16 +80,13 @@ class WicLoaderTest {
     }
 
     @Test
-    void mismatchedLineCountsSkipTheUnpairedLines() throws IOException {
+    void mismatchedLineCountsAreAnErrorNamingBothFiles() throws IOException {
         Path data = write("d.data.txt", "a\tN\t0-0\ta .\ta .", "b\tN\t0-0\tb .\tb .", "c\tN\t0-0\tc .\tc .");
         Path gold = write("d.gold.txt", "T", "F");
-        PsEvalDataset ds = WicLoader.load(data);
-        assertEquals(2, ds.rows().size());
-        assertEquals(1, ds.skipped().size());
-        SkippedRow s = ds.skipped().get(0);
-        assertEquals(data.toString(), s.file());
-        assertEquals(3, s.line());
-        assertTrue(s.reason().contains("3 lines") && s.reason().contains(gold.toString()), s.reason());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> WicLoader.load(data));
+        assertTrue(e.getMessage().contains(data + " has 3 lines but " + gold + " has 2"), e.getMessage());
+        write("d.gold.txt", "T", "F", "T", "", ""); // trailing blank lines are not rows
+        assertEquals(3, WicLoader.load(data).rows().size());
     }
 
     @Test
