@@ -133,7 +133,7 @@ public final class Gpt2Model {
 
         /** A Conv1D weight [in][out], laid out for {@link Gemm}. */
         PackedMatrix packed(String name, int rows, int cols) {
-            return Gemm.pack(matrix(name, rows, cols));
+            return Gemm.pack(get(name, rows, cols).toFloatArray(), rows, cols);
         }
 
         float[][] matrix(String name, int rows, int cols) {

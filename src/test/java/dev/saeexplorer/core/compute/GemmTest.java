@@ -30,6 +30,16 @@ class GemmTest {
                 }
                 PackedMatrix packed = kernel.pack(w);
                 assertEquals(w[k - 1][n - 1], packed.get(k - 1, n - 1));
+                float[] flat = new float[k * n];
+                for (int q = 0; q < k; q++) {
+                    System.arraycopy(w[q], 0, flat, q * n, n);
+                }
+                PackedMatrix fromFlat = kernel.pack(flat, k, n);
+                for (int q = 0; q < k; q++) {
+                    for (int j = 0; j < n; j++) {
+                        assertEquals(w[q][j], fromFlat.get(q, j));
+                    }
+                }
                 kernel.accumulate(x, packed, out);
                 for (int i = 0; i < rows; i++) {
                     for (int j = 0; j < n; j++) {
@@ -73,5 +83,6 @@ class GemmTest {
         assertThrows(IllegalArgumentException.class, () -> Gemm.accumulate(new float[2][3], w, new float[2][5]));
         assertThrows(IllegalArgumentException.class, () -> Gemm.affine(new float[2][3], w, new float[3]));
         assertThrows(IllegalArgumentException.class, () -> Gemm.pack(new float[][] {{1, 2}, {3}}));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.pack(new float[5], 2, 3));
     }
 }
