@@ -51,6 +51,10 @@ public final class BenchForwardCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "50", description = "Untimed sequences first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--batch", defaultValue = "1", description = "Sequences stacked per run, as pseval stacks 16 "
+            + "(default: ${DEFAULT-VALUE}, one at a time).")
+    int batch;
+
     @Option(names = "--write-tokens", description = "Also write the sequences as JSON lines ({\"tokens\": [...]}).")
     Path writeTokens;
 
@@ -63,6 +67,9 @@ public final class BenchForwardCommand implements Callable<Integer> {
         ctx.setDebug(common.debug);
         if (limit != null && limit < 1) {
             throw new InvalidInputException("--limit must be at least 1, got " + limit);
+        }
+        if (batch < 1) {
+            throw new InvalidInputException("--batch must be at least 1, got " + batch);
         }
         if (warmup < 0) {
             throw new InvalidInputException("--warmup must be at least 0, got " + warmup);
@@ -84,22 +91,25 @@ public final class BenchForwardCommand implements Callable<Integer> {
             }
             AtomicFiles.write(writeTokens, o -> o.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
         }
-        for (int i = 0; i < Math.min(warmup, sequences.size()); i++) {
-            lm.run(sequences.get(i), point);
+        for (int i = 0; i < Math.min(warmup, sequences.size()); i += batch) {
+            lm.run(sequences.subList(i, Math.min(sequences.size(), i + batch)), point);
         }
         long tokens = 0;
         double checksum = 0;
         long start = System.nanoTime();
-        for (int i = 0; i < sequences.size(); i++) {
+        for (int i = 0; i < sequences.size(); i += batch) {
             ctx.monitor().checkCancelled();
-            float[][] acts = lm.run(sequences.get(i), point);
-            checksum += acts[acts.length - 1][0];
-            tokens += sequences.get(i).length;
-            ctx.monitor().report((i + 1) / (double) sequences.size(), "sequence " + (i + 1) + " of " + sequences.size());
+            for (float[][] acts : lm.run(sequences.subList(i, Math.min(sequences.size(), i + batch)), point)) {
+                checksum += acts[acts.length - 1][0];
+                tokens += acts.length;
+            }
+            int done = Math.min(sequences.size(), i + batch);
+            ctx.monitor().report(done / (double) sequences.size(), "sequence " + done + " of " + sequences.size());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("implementation", "sae-explorer, GEMM kernel " + Gemm.kernelName());
+        json.put("batch", batch);
         json.put("sequences", sequences.size());
         json.put("tokens", tokens);
         json.put("seconds", seconds);

@@ -32,6 +32,14 @@ public final class Gemm {
         return KERNEL.pack(w);
     }
 
+    /** {@link #pack(float[][])} of a row-major [k][n] array, without an intermediate array of rows. */
+    public static PackedMatrix pack(float[] flat, int k, int n) {
+        if (k < 0 || n < 0 || (long) k * n != flat.length) {
+            throw new IllegalArgumentException(flat.length + " values are not a [" + k + "][" + n + "] matrix");
+        }
+        return KERNEL.pack(flat, k, n);
+    }
+
     /**
      * out[i][j] += Σ_k x[i][k] · w[k][j] for every row i of {@code x}.
      *

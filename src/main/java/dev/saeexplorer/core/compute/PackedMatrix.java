@@ -27,6 +27,14 @@ public final class PackedMatrix {
         this.tail = tail;
     }
 
+    static PackedMatrix asRows(float[] flat, int k, int n) {
+        float[][] rows = new float[k][];
+        for (int r = 0; r < k; r++) {
+            rows[r] = java.util.Arrays.copyOfRange(flat, r * n, (r + 1) * n);
+        }
+        return new PackedMatrix(k, n, 0, rows, null, null);
+    }
+
     static PackedMatrix asRows(float[][] w) {
         float[][] copy = new float[w.length][];
         for (int r = 0; r < w.length; r++) {
@@ -37,19 +45,39 @@ public final class PackedMatrix {
 
     static PackedMatrix asPanels(float[][] w, int width) {
         int k = w.length;
-        int n = k == 0 ? 0 : w[0].length;
+        return asPanels(k, k == 0 ? 0 : w[0].length, width, (kk, from, to, offset) ->
+                System.arraycopy(w[kk], from, to, offset, width), (kk, from, to) -> java.util.Arrays.copyOfRange(w[kk], from, to));
+    }
+
+    /** Panels straight from a row-major [k][n] array, without building rows first (GPT-2's weights arrive flat). */
+    static PackedMatrix asPanels(float[] flat, int k, int n, int width) {
+        return asPanels(k, n, width, (kk, from, to, offset) -> System.arraycopy(flat, kk * n + from, to, offset,
+                width), (kk, from, to) -> java.util.Arrays.copyOfRange(flat, kk * n + from, kk * n + to));
+    }
+
+    /** Copies {@code width} entries of row kk from column {@code from} into {@code to} at {@code offset}. */
+    private interface RowSlice {
+        void copy(int kk, int from, float[] to, int offset);
+    }
+
+    /** Row kk's columns [from, to) as a new array. */
+    private interface RowRange {
+        float[] copy(int kk, int from, int to);
+    }
+
+    private static PackedMatrix asPanels(int k, int n, int width, RowSlice slice, RowRange range) {
         int count = n / width;
         float[][] panels = new float[count][k * width];
         for (int p = 0; p < count; p++) {
             for (int kk = 0; kk < k; kk++) {
-                System.arraycopy(w[kk], p * width, panels[p], kk * width, width);
+                slice.copy(kk, p * width, panels[p], kk * width);
             }
         }
         float[][] tail = null;
         if (count * width < n) {
             tail = new float[k][];
             for (int kk = 0; kk < k; kk++) {
-                tail[kk] = java.util.Arrays.copyOfRange(w[kk], count * width, n);
+                tail[kk] = range.copy(kk, count * width, n);
             }
         }
         return new PackedMatrix(k, n, width, null, panels, tail);

@@ -6,6 +6,11 @@ package dev.saeexplorer.core.compute;
  */
 final class ScalarGemmKernel implements GemmKernel {
     @Override
+    public PackedMatrix pack(float[] flat, int k, int n) {
+        return PackedMatrix.asRows(flat, k, n);
+    }
+
+    @Override
     public PackedMatrix pack(float[][] w) {
         return PackedMatrix.asRows(w);
     }

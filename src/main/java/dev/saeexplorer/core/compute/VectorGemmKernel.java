@@ -15,6 +15,11 @@ final class VectorGemmKernel implements GemmKernel {
     private static final int L = S.length();
 
     @Override
+    public PackedMatrix pack(float[] flat, int k, int n) {
+        return PackedMatrix.asPanels(flat, k, n, 2 * L);
+    }
+
+    @Override
     public PackedMatrix pack(float[][] w) {
         return PackedMatrix.asPanels(w, 2 * L);
     }

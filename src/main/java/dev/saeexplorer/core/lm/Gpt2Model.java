@@ -11,7 +11,9 @@ import dev.saeexplorer.core.io.Tensor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -131,7 +133,7 @@ public final class Gpt2Model {
 
         /** A Conv1D weight [in][out], laid out for {@link Gemm}. */
         PackedMatrix packed(String name, int rows, int cols) {
-            return Gemm.pack(matrix(name, rows, cols));
+            return Gemm.pack(get(name, rows, cols).toFloatArray(), rows, cols);
         }
 
         float[][] matrix(String name, int rows, int cols) {
@@ -183,41 +185,71 @@ public final class Gpt2Model {
      * activations, [tokens][d_model], each row centred across d_model as TransformerLens reports them.
      */
     public float[][] run(int[] tokens, HookPoint hook) {
+        return run(List.of(tokens), hook).get(0);
+    }
+
+    /**
+     * {@link #run(int[], HookPoint)} for several independent sequences at once: their tokens share every matrix
+     * product (so the weights are read once for all of them) and attend only within their own sequence. The results
+     * equal one-by-one runs up to float rounding.
+     */
+    public List<float[][]> run(List<int[]> sequences, HookPoint hook) {
         Objects.requireNonNull(hook, "hook");
         hook.checkAgainst(config.nLayer());
-        checkTokens(tokens);
-        int t = tokens.length;
+        int[] starts = new int[sequences.size() + 1];
+        for (int s = 0; s < sequences.size(); s++) {
+            checkTokens(sequences.get(s));
+            starts[s + 1] = starts[s] + sequences.get(s).length;
+        }
         int d = config.nEmbd();
-        float[][] x = new float[t][d];
-        for (int i = 0; i < t; i++) {
-            float[] e = wte[tokens[i]];
-            float[] p = wpe[i];
-            for (int j = 0; j < d; j++) {
-                x[i][j] = e[j] + p[j];
+        float[][] x = new float[starts[sequences.size()]][d];
+        for (int s = 0; s < sequences.size(); s++) {
+            int[] tokens = sequences.get(s);
+            for (int i = 0; i < tokens.length; i++) {
+                float[] e = wte[tokens[i]];
+                float[] p = wpe[i];
+                float[] row = x[starts[s] + i];
+                for (int j = 0; j < d; j++) {
+                    row[j] = e[j] + p[j];
+                }
             }
         }
+        return split(centred(forward(x, starts, hook)), starts);
+    }
+
+    /** The blocks up to the hook on the stacked rows; returns the hook's (uncentred) value. */
+    private float[][] forward(float[][] x, int[] starts, HookPoint hook) {
         float eps = (float) config.layerNormEpsilon();
         for (int l = 0; l <= hook.layer(); l++) {
             Block b = blocks[l];
             boolean target = l == hook.layer();
             if (target && hook.kind() == HookPoint.Kind.RESID_PRE) {
-                return centred(x);
+                return x;
             }
-            float[][] attn = attention(layerNorm(x, b.ln1W, b.ln1B, eps), b);
+            float[][] attn = attention(layerNorm(x, b.ln1W, b.ln1B, eps), b, starts);
             if (target && hook.kind() == HookPoint.Kind.ATTN_OUT) {
-                return centred(attn);
+                return attn;
             }
             HostMath.add(x, attn);
             if (target && hook.kind() == HookPoint.Kind.RESID_MID) {
-                return centred(x);
+                return x;
             }
             float[][] mlp = mlp(layerNorm(x, b.ln2W, b.ln2B, eps), b);
             if (target && hook.kind() == HookPoint.Kind.MLP_OUT) {
-                return centred(mlp);
+                return mlp;
             }
             HostMath.add(x, mlp);
         }
-        return centred(x); // RESID_POST of the last block run
+        return x; // RESID_POST of the last block run
+    }
+
+    /** Stacked rows back into one array per sequence. */
+    private static List<float[][]> split(float[][] rows, int[] starts) {
+        List<float[][]> out = new ArrayList<>(starts.length - 1);
+        for (int s = 0; s + 1 < starts.length; s++) {
+            out.add(Arrays.copyOfRange(rows, starts[s], starts[s + 1]));
+        }
+        return out;
     }
 
     private void checkTokens(int[] tokens) {
@@ -267,7 +299,7 @@ public final class Gpt2Model {
      * Causal multi-head self-attention for all positions: one GEMM for q, k and v of every token, softmax(q·kᵀ/√d_head)
      * over positions 0..i, then one GEMM for the output projection.
      */
-    private float[][] attention(float[][] h, Block b) {
+    private float[][] attention(float[][] h, Block b, int[] starts) {
         int t = h.length;
         int d = config.nEmbd();
         int nh = config.nHead();
@@ -287,22 +319,27 @@ public final class Gpt2Model {
         float[] q = new float[dh];
         float[] zh = new float[dh];
         float[] scores = new float[t];
+        int seq = 0;
         for (int i = 0; i < t; i++) {
+            while (i >= starts[seq + 1]) {
+                seq++;
+            }
+            int first = starts[seq]; // causal within its own sequence: row i attends to rows first..i
             for (int hd = 0; hd < nh; hd++) {
                 System.arraycopy(qkv[i], hd * dh, q, 0, dh);
                 float max = Float.NEGATIVE_INFINITY;
-                for (int s = 0; s <= i; s++) { // causal: position i attends to 0..i
+                for (int s = first; s <= i; s++) {
                     scores[s] = HostMath.dot(q, k[hd][s]) * scale;
                     max = Math.max(max, scores[s]);
                 }
                 double sum = 0;
-                for (int s = 0; s <= i; s++) {
+                for (int s = first; s <= i; s++) {
                     scores[s] = (float) Math.exp(scores[s] - max);
                     sum += scores[s];
                 }
                 float invSum = (float) (1.0 / sum);
                 Arrays.fill(zh, 0f);
-                for (int s = 0; s <= i; s++) {
+                for (int s = first; s <= i; s++) {
                     HostMath.axpy(zh, scores[s] * invSum, v[hd][s]);
                 }
                 System.arraycopy(zh, 0, z[i], hd * dh, dh);

@@ -37,19 +37,27 @@ public final class ModelContextEncoder implements ContextEncoder {
         return encodeAll(List.of(new Prompt(prompt, targetWord))).get(0);
     }
 
-    /** Eight rows: sixteen activations share one pass over the SAE's encoder, and cancel still answers within a second. */
+    /**
+     * Eight rows: sixteen sequences share each pass over the model's and the SAE's weights, and cancel still answers
+     * within a second.
+     */
     @Override
     public int rowsPerBatch() {
         return 8;
     }
 
-    /** Runs the model prompt by prompt, then the SAE on all the activations at once. */
+    /** Runs the model on all prompts' token sequences at once (one matrix product per weight), then the SAE. */
     @Override
     public List<Result> encodeAll(List<Prompt> prompts) {
-        List<float[]> activations = new ArrayList<>();
+        List<int[]> prefixes = new ArrayList<>();
         for (Prompt p : prompts) {
-            int[] prefix = prefix(tokenizer, p.prompt(), p.targetWord());
-            activations.add(prefix == null ? null : model.run(prefix, hook)[prefix.length - 1]);
+            prefixes.add(prefix(tokenizer, p.prompt(), p.targetWord()));
+        }
+        List<float[][]> runs = model.run(prefixes.stream().filter(Objects::nonNull).toList(), hook);
+        List<float[]> activations = new ArrayList<>();
+        int run = 0;
+        for (int[] prefix : prefixes) {
+            activations.add(prefix == null ? null : runs.get(run++)[prefix.length - 1]);
         }
         float[][] features = sae.encode(activations.stream().filter(Objects::nonNull).toArray(float[][]::new));
         List<Result> out = new ArrayList<>(prompts.size());

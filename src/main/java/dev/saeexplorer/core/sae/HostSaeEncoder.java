@@ -26,13 +26,9 @@ public final class HostSaeEncoder {
     }
 
     public static HostSaeEncoder of(SaeModel sae) {
-        int dIn = sae.inputDim();
-        float[][] w = new float[dIn][];
-        for (int i = 0; i < dIn; i++) {
-            w[i] = sae.wEnc().getRow(i).dup().toFloatVector();
-        }
-        return new HostSaeEncoder(Gemm.pack(w), sae.bEnc().dup().toFloatVector(), sae.bDec().dup().toFloatVector(),
-                sae.tied(), sae.activation());
+        float[] flat = sae.wEnc().dup('c').data().asFloat(); // [d_in][d_sae], row-major
+        return new HostSaeEncoder(Gemm.pack(flat, sae.inputDim(), sae.latents()), sae.bEnc().dup().toFloatVector(),
+                sae.bDec().dup().toFloatVector(), sae.tied(), sae.activation());
     }
 
     public int inputDim() {

@@ -8,15 +8,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class GemmTest {
-    private static float[][] random(SplittableRandom rng, int rows, int cols) {
-        float[][] m = new float[rows][cols];
-        for (float[] r : m) {
-            for (int j = 0; j < cols; j++) {
-                r[j] = (float) (rng.nextDouble() * 2 - 1);
-            }
-        }
-        return m;
-    }
 
     /** Every row count through the 6/3/1-row kernels and column counts around the tile width, against float64 sums. */
     private static void checkAgainstFloat64(GemmKernel kernel) {
@@ -24,9 +15,9 @@ class GemmTest {
         for (int rows : new int[] {1, 2, 3, 4, 5, 6, 7, 11, 13}) {
             for (int n : new int[] {1, 7, 16, 31, 32, 33, 64, 65, 130}) {
                 int k = 1 + rng.nextInt(40);
-                float[][] x = random(rng, rows, k);
-                float[][] w = random(rng, k, n);
-                float[][] out = random(rng, rows, n);
+                float[][] x = RandomMatrices.uniform(rng, rows, k);
+                float[][] w = RandomMatrices.uniform(rng, k, n);
+                float[][] out = RandomMatrices.uniform(rng, rows, n);
                 double[][] expected = new double[rows][n];
                 for (int i = 0; i < rows; i++) {
                     for (int j = 0; j < n; j++) {
@@ -39,6 +30,16 @@ class GemmTest {
                 }
                 PackedMatrix packed = kernel.pack(w);
                 assertEquals(w[k - 1][n - 1], packed.get(k - 1, n - 1));
+                float[] flat = new float[k * n];
+                for (int q = 0; q < k; q++) {
+                    System.arraycopy(w[q], 0, flat, q * n, n);
+                }
+                PackedMatrix fromFlat = kernel.pack(flat, k, n);
+                for (int q = 0; q < k; q++) {
+                    for (int j = 0; j < n; j++) {
+                        assertEquals(w[q][j], fromFlat.get(q, j));
+                    }
+                }
                 kernel.accumulate(x, packed, out);
                 for (int i = 0; i < rows; i++) {
                     for (int j = 0; j < n; j++) {
@@ -82,5 +83,6 @@ class GemmTest {
         assertThrows(IllegalArgumentException.class, () -> Gemm.accumulate(new float[2][3], w, new float[2][5]));
         assertThrows(IllegalArgumentException.class, () -> Gemm.affine(new float[2][3], w, new float[3]));
         assertThrows(IllegalArgumentException.class, () -> Gemm.pack(new float[][] {{1, 2}, {3}}));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.pack(new float[5], 2, 3));
     }
 }

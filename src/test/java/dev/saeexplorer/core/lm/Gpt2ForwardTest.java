@@ -88,4 +88,28 @@ class Gpt2ForwardTest {
             assertEquals(want, Gpt2Model.geluNew(x), 1e-6);
         }
     }
+
+    /** Several sequences stacked through one run attend only within themselves: every hook equals one-by-one runs. */
+    @org.junit.jupiter.api.Test
+    void batchedSequencesEqualSeparateRuns() {
+        Gpt2Model model = Gpt2Model.load(fixture("tiny-a"));
+        java.util.List<int[]> sequences = java.util.List.of(new int[] {63, 5, 17}, new int[] {1}, new int[] {0, 42, 42,
+            9, 31, 2, 60, 7}, new int[] {12, 12});
+        for (int layer = 0; layer < model.config().nLayer(); layer++) {
+            for (HookPoint.Kind kind : HookPoint.Kind.values()) {
+                HookPoint hook = new HookPoint(layer, kind);
+                java.util.List<float[][]> batched = model.run(sequences, hook);
+                assertEquals(sequences.size(), batched.size());
+                for (int s = 0; s < sequences.size(); s++) {
+                    float[][] alone = model.run(sequences.get(s), hook);
+                    assertEquals(alone.length, batched.get(s).length);
+                    for (int i = 0; i < alone.length; i++) {
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(alone[i], batched.get(s)[i], 1e-5f,
+                                hook + " sequence " + s + " position " + i);
+                    }
+                }
+            }
+        }
+        assertTrue(model.run(java.util.List.of(), new HookPoint(0, HookPoint.Kind.RESID_POST)).isEmpty());
+    }
 }

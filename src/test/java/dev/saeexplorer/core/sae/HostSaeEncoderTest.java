@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.compute.RandomMatrices;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,22 +15,12 @@ class HostSaeEncoderTest {
     private static final int D_IN = 37;
     private static final int D_SAE = 70; // two whole 32-column panels and a tail
 
-    private static float[][] random(SplittableRandom rng, int rows, int cols) {
-        float[][] m = new float[rows][cols];
-        for (float[] r : m) {
-            for (int j = 0; j < cols; j++) {
-                r[j] = (float) (rng.nextDouble() * 2 - 1);
-            }
-        }
-        return m;
-    }
-
     private static SaeModel sae(Activation activation, boolean tied) {
         SplittableRandom rng = new SplittableRandom(3);
-        INDArray wEnc = Nd4j.create(random(rng, D_IN, D_SAE));
-        INDArray bEnc = tied ? Nd4j.zeros(1, D_SAE) : Nd4j.create(random(rng, 1, D_SAE));
-        INDArray wDec = tied ? wEnc.transpose().dup('c') : Nd4j.create(random(rng, D_SAE, D_IN));
-        INDArray bDec = tied ? Nd4j.zeros(1, D_IN) : Nd4j.create(random(rng, 1, D_IN));
+        INDArray wEnc = Nd4j.create(RandomMatrices.uniform(rng, D_IN, D_SAE));
+        INDArray bEnc = tied ? Nd4j.zeros(1, D_SAE) : Nd4j.create(RandomMatrices.uniform(rng, 1, D_SAE));
+        INDArray wDec = tied ? wEnc.transpose().dup('c') : Nd4j.create(RandomMatrices.uniform(rng, D_SAE, D_IN));
+        INDArray bDec = tied ? Nd4j.zeros(1, D_IN) : Nd4j.create(RandomMatrices.uniform(rng, 1, D_IN));
         return new SaeModel(wEnc, bEnc, wDec, bDec, activation, tied);
     }
 
@@ -42,7 +33,7 @@ class HostSaeEncoderTest {
         }
         Activation[] activations = {new Activation.Relu(), new Activation.TopK(5), new Activation.JumpRelu(0.3),
             new Activation.JumpReluPerLatent(thresholds)};
-        float[][] x = random(new SplittableRandom(9), 7, D_IN);
+        float[][] x = RandomMatrices.uniform(new SplittableRandom(9), 7, D_IN);
         for (Activation a : activations) {
             for (boolean tied : new boolean[] {false, true}) {
                 SaeModel model = sae(a, tied);
