@@ -18,6 +18,7 @@ import dev.saeexplorer.core.pseval.PromptTemplate;
 import dev.saeexplorer.core.pseval.PsEvalDataset;
 import dev.saeexplorer.core.pseval.PsEvalResult;
 import dev.saeexplorer.core.pseval.PsEvalRow;
+import dev.saeexplorer.core.pseval.PsEvalSources;
 import dev.saeexplorer.core.pseval.PsEvaluation;
 import dev.saeexplorer.core.pseval.WicLoader;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -117,9 +117,12 @@ public final class PsEvalCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    /**
+     * The rows of --data: the authors' JSON/JSONL, split {@code split} of a WiC folder, or a WiC split file or
+     * one-split folder. (The GUI's {@link PsEvalSources#wic} picks splits its own way: it lists them for a chooser.)
+     */
     static PsEvalDataset load(Path data, String split) {
-        String name = data.getFileName() == null ? "" : data.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json") || name.endsWith(".jsonl")) {
+        if (PsEvalSources.isAuthorsJson(data)) {
             return AuthorsJsonLoader.load(data);
         }
         if (Files.isDirectory(data.resolve(split))) {

@@ -3,27 +3,15 @@ package dev.saeexplorer.cli;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.ComputeBackend;
 import dev.saeexplorer.core.io.AtomicFiles;
-import dev.saeexplorer.core.io.Json;
-import dev.saeexplorer.core.io.SaeCheckpoint;
-import dev.saeexplorer.core.io.TrainingRecord;
-import dev.saeexplorer.core.lm.ActivationStream;
 import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.HookPoint;
-import dev.saeexplorer.core.pseval.PsEvalRow;
-import dev.saeexplorer.core.sae.SaeConfig;
-import dev.saeexplorer.core.sae.SaeTrainer;
+import dev.saeexplorer.core.lm.LmSaeTraining;
 import dev.saeexplorer.core.sae.TrainingListener;
-import dev.saeexplorer.core.sae.TrainingResult;
 import dev.saeexplorer.core.sae.Weighting;
-import dev.saeexplorer.core.sae.WsaeWeights;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +20,6 @@ import picocli.CommandLine.Option;
 @Command(name = "train-lm-sae", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Train an SAE (or WSAE) on a GPT-2-family model's activations at a hook point; writes a SAELens-layout checkpoint.")
 public final class TrainLmSaeCommand implements Callable<Integer> {
-    /** Activation vectors used to estimate the WSAE's per-dimension variance. */
-    private static final int VARIANCE_ROWS = 4096;
     private final CliContext ctx;
 
     @Mixin
@@ -111,72 +97,41 @@ public final class TrainLmSaeCommand implements Callable<Integer> {
         ComputeBackend backend = device.select(ctx);
         Gpt2Model lm = Gpt2Model.load(model);
         HookPoint point = HookPoint.parse(hook, lm.config().nLayer());
-        SaeConfig cfg = new SaeConfig(lm.dModel(), expansion * lm.dModel(), activation.toActivation(), l1, w, alpha, false,
-                0, 1000, steps, batch, lr, seed);
+        // the GUI's training panel runs the same pipeline (LmSaeTraining); the flags above keep their own messages
+        LmSaeTraining.Settings settings = new LmSaeTraining.Settings(point, expansion, activation.toActivation(), l1, w,
+                alpha, steps, batch, lr, seed);
+        settings.config(lm.dModel()); // refuses bad steps, batch or rates before the text is read
         List<String> texts = texts();
-        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.forModel(model);
-        WsaeWeights weights = w == Weighting.VARIANCE
-                ? WsaeWeights.fromVariance(ActivationStream.variance(new ActivationStream(lm, tokenizer, point, texts, 1),
-                        VARIANCE_ROWS), alpha)
-                : WsaeWeights.uniform(lm.dModel());
-        TrainingResult result = new SaeTrainer().train(cfg, weights,
-                new ActivationStream(lm, tokenizer, point, texts, batch), ctx.monitor(), TrainingListener.NONE);
-        Map<String, Object> metrics = metrics(result, backend, point);
+        LmSaeTraining.Outcome o = LmSaeTraining.train(lm, Gpt2Tokenizer.forModel(model), texts, settings,
+                backend.device().id(), ctx.monitor(), TrainingListener.NONE);
         String modelName = model.toAbsolutePath().normalize().getFileName().toString();
-        AtomicFiles.writeDirectory(out, force, dir -> {
-            SaeCheckpoint.writeInto(dir, result.model(), modelName, point.name(), TrainingRecord.of(cfg, weights, null, metrics));
-            AtomicFiles.writeString(dir.resolve("metrics.json"), Json.pretty().writeValueAsString(metrics));
-        });
+        LmSaeTraining.write(out, force, o, modelName);
         if (common.json) {
-            ctx.printJson(metrics);
+            ctx.printJson(o.metrics());
         } else {
             ctx.out().printf("trained a %s with %d latents on %s at %s; checkpoint written to %s%n",
-                    w == Weighting.NONE ? "SAE" : "WSAE", cfg.latents(), modelName, point.name(), out);
-            metrics.forEach((k, v) -> ctx.out().printf("  %-20s %s%n", k,
+                    w == Weighting.NONE ? "SAE" : "WSAE", o.config().latents(), modelName, point.name(), out);
+            o.metrics().forEach((k, v) -> ctx.out().printf("  %-20s %s%n", k,
                     v instanceof Double ? Tables.number((Double) v) : v instanceof double[] ? Tables.vector((double[]) v) : v));
         }
         return Cli.OK;
     }
 
     private List<String> texts() {
-        List<String> texts = new ArrayList<>();
+        List<String> texts;
         if (textFile != null) {
             try {
-                for (String line : Files.readAllLines(textFile)) {
-                    if (!line.isBlank()) {
-                        texts.add(line.strip());
-                    }
-                }
+                texts = LmSaeTraining.readTexts(textFile);
             } catch (IOException e) {
                 throw new InvalidInputException("--text-file " + textFile + ": cannot read it (" + e.getMessage() + ")", e);
             }
         } else {
-            for (PsEvalRow r : PsEvalCommand.load(data, split).rows()) {
-                texts.add(r.context1());
-                texts.add(r.context2());
-            }
+            texts = PsEvalCommand.load(data, split).contexts();
         }
         if (texts.isEmpty()) {
             throw new InvalidInputException((textFile != null ? "--text-file " + textFile : "--data " + data)
                     + " holds no text");
         }
         return texts;
-    }
-
-    private static Map<String, Object> metrics(TrainingResult r, ComputeBackend backend, HookPoint hook) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("hookName", hook.name());
-        json.put("dIn", r.config().inputDim());
-        json.put("dSae", r.config().latents());
-        json.put("reconstruction", r.last().reconstruction());
-        json.put("meanL0", r.last().meanL0());
-        json.put("deadLatents", r.last().deadLatents());
-        json.put("samplesPerSecond", r.samplesPerSecond());
-        json.put("steps", r.config().steps());
-        json.put("device", backend.device().id());
-        json.put("weighting", r.config().weighting().id());
-        json.put("alpha", r.config().alpha());
-        json.put("weights", r.weights().normalised());
-        return json;
     }
 }

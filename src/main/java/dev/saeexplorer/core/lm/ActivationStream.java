@@ -72,24 +72,4 @@ public final class ActivationStream implements BatchSource {
     public int inputDim() {
         return model.dModel();
     }
-
-    /** Per-dimension variance of the activations over the first {@code rows} vectors (the WSAE's s_i). */
-    public static double[] variance(ActivationStream source, int rows) {
-        int d = source.inputDim();
-        double[] mean = new double[d];
-        double[] m2 = new double[d];
-        for (int n = 1; n <= rows; n++) {
-            float[] v = source.nextRow();
-            for (int i = 0; i < d; i++) {
-                double delta = v[i] - mean[i];
-                mean[i] += delta / n;
-                m2[i] += delta * (v[i] - mean[i]);
-            }
-        }
-        double[] var = new double[d];
-        for (int i = 0; i < d; i++) {
-            var[i] = m2[i] / rows;
-        }
-        return var;
-    }
 }

@@ -71,6 +71,23 @@ public final class HuggingFaceCache {
         return home.resolve(".cache").resolve("huggingface").resolve("hub");
     }
 
+    /**
+     * The name people know a model folder by: the hub id for a cache snapshot
+     * ({@code .../models--org--name/snapshots/<rev>} → "org/name"), else the folder's own name.
+     */
+    public static String displayName(Path folder) {
+        Path abs = folder.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("snapshots")
+                && parent.getParent() != null && parent.getParent().getFileName() != null) {
+            String repo = parent.getParent().getFileName().toString();
+            if (repo.startsWith("models--")) {
+                return repo.substring("models--".length()).replace("--", "/");
+            }
+        }
+        return abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
+    }
+
     /** Where this cache looks (for messages that tell people where to put a model). */
     public Path hub() {
         return hub;

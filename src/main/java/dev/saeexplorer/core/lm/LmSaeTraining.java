@@ -14,33 +14,39 @@ import dev.saeexplorer.core.sae.TrainingListener;
 import dev.saeexplorer.core.sae.TrainingResult;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.sae.WsaeWeights;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * An SAE or WSAE trained on a language model's activations at one hook point, as {@code train-lm-sae} does it: WSAE
- * weights from the per-dimension variance of the first {@value #VARIANCE_ROWS} activation vectors, Adam on the
- * streamed activations, then a SAELens-layout checkpoint with the training record and {@code metrics.json}. Unlike
- * {@link ActivationStream#variance} the variance pass here reports progress and can be cancelled, for the GUI.
+ * An SAE or WSAE trained on a language model's activations at one hook point, the one pipeline behind both
+ * {@code train-lm-sae} and the GUI's training panel: WSAE weights from the per-dimension variance of the first
+ * {@value #VARIANCE_ROWS} activation vectors, Adam on the streamed activations, then a SAELens-layout checkpoint with
+ * the training record and {@code metrics.json}. Both passes report progress and can be cancelled.
  */
 public final class LmSaeTraining {
-    /** Activation vectors used to estimate the WSAE's per-dimension variance (as {@code train-lm-sae}). */
+    /** Activation vectors used to estimate the WSAE's per-dimension variance. */
     public static final int VARIANCE_ROWS = 4096;
     private static final int VARIANCE_BATCH = 64;
 
     /**
      * What to train.
      *
-     * @param expansion d_sae = expansion · d_model
-     * @param weighting {@link Weighting#NONE} (SAE) or {@link Weighting#VARIANCE} (WSAE)
+     * @param expansion  d_sae = expansion · d_model
+     * @param activation σ (the GUI trains ReLU; the CLI also offers TopK and JumpReLU)
+     * @param weighting  {@link Weighting#NONE} (SAE) or {@link Weighting#VARIANCE} (WSAE)
      */
-    public record Settings(HookPoint hook, int expansion, double l1, Weighting weighting, double alpha, int steps,
-                           int batch, double learningRate, long seed) {
+    public record Settings(HookPoint hook, int expansion, Activation activation, double l1, Weighting weighting,
+                           double alpha, int steps, int batch, double learningRate, long seed) {
         public Settings {
             Objects.requireNonNull(hook, "hook");
+            Objects.requireNonNull(activation, "activation");
             Objects.requireNonNull(weighting, "weighting");
             if (expansion < 1) {
                 throw new InvalidInputException("the expansion must be at least 1, got " + expansion);
@@ -51,9 +57,9 @@ public final class LmSaeTraining {
             }
         }
 
-        /** The SAE configuration for a model of width {@code dModel} (ReLU, untied, no auxiliary loss). */
+        /** The SAE configuration for a model of width {@code dModel} (untied, no auxiliary loss). */
         public SaeConfig config(int dModel) {
-            return new SaeConfig(dModel, expansion * dModel, new Activation.Relu(), l1, weighting, alpha, false, 0,
+            return new SaeConfig(dModel, expansion * dModel, activation, l1, weighting, alpha, false, 0,
                     1000, steps, batch, learningRate, seed);
         }
     }
@@ -69,8 +75,10 @@ public final class LmSaeTraining {
     /**
      * Trains on {@code texts} (one model run per text, BOS excluded). Progress: the variance pass (WSAE only) is the
      * first tenth, training the rest; cancellation is checked between activation batches and training steps.
+     *
+     * @param device the compute device's id recorded in the metrics ("cpu", or what the CLI's --device selected)
      */
-    public static Outcome train(Gpt2Model lm, Gpt2Tokenizer tokenizer, List<String> texts, Settings s,
+    public static Outcome train(Gpt2Model lm, Gpt2Tokenizer tokenizer, List<String> texts, Settings s, String device,
                                 TaskMonitor monitor, TrainingListener listener) {
         s.hook().checkAgainst(lm.config().nLayer());
         SaeConfig cfg = s.config(lm.dModel());
@@ -83,7 +91,18 @@ public final class LmSaeTraining {
         TrainingResult result = new SaeTrainer().train(cfg, weights,
                 new ActivationStream(lm, tokenizer, s.hook(), texts, s.batch()),
                 SubTask.of(monitor, from, 1 - from, "training"), listener);
-        return new Outcome(result, cfg, weights, s.hook(), metrics(result, s.hook()));
+        return new Outcome(result, cfg, weights, s.hook(), metrics(result, s.hook(), device));
+    }
+
+    /** The training texts of a UTF-8 text file: its non-blank lines, stripped (callers word their own errors). */
+    public static List<String> readTexts(Path file) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                texts.add(line.strip());
+            }
+        }
+        return texts;
     }
 
     /** Writes the checkpoint folder atomically (nothing is left behind on failure). */
@@ -122,7 +141,8 @@ public final class LmSaeTraining {
         return var;
     }
 
-    private static Map<String, Object> metrics(TrainingResult r, HookPoint hook) {
+    /** The metrics written to {@code metrics.json} and printed by {@code train-lm-sae --json} (a CLI contract). */
+    private static Map<String, Object> metrics(TrainingResult r, HookPoint hook, String device) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("hookName", hook.name());
         json.put("dIn", r.config().inputDim());
@@ -132,7 +152,7 @@ public final class LmSaeTraining {
         json.put("deadLatents", r.last().deadLatents());
         json.put("samplesPerSecond", r.samplesPerSecond());
         json.put("steps", r.config().steps());
-        json.put("device", "cpu"); // the JVM training engine computes on the CPU
+        json.put("device", device);
         json.put("weighting", r.config().weighting().id());
         json.put("alpha", r.config().alpha());
         json.put("weights", r.weights().normalised());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -22,6 +23,12 @@ public final class PsEvalSources {
     private static final String DATA = ".data.txt";
 
     private PsEvalSources() {
+    }
+
+    /** Whether {@code file} is the authors' JSON/JSONL, told by its name (.json, .jsonl): the CLI and GUI agree. */
+    public static boolean isAuthorsJson(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") || name.endsWith(".jsonl");
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.saeexplorer.core.lm.HuggingFaceCache;
 import dev.saeexplorer.core.metrics.DecoderMatch;
 import dev.saeexplorer.ui.AppPreferences;
 import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.WorkspaceModel;
 import dev.saeexplorer.ui.jobs.Job;
 import dev.saeexplorer.ui.jobs.LatestWins;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import javafx.collections.ObservableList;
  * best matches of A's features in B, and the detail of the selected feature. Everything is read and changed on the
  * UI thread; loading and computing run through the context's executor, and a load that fails leaves what was loaded.
  */
-public final class CheckpointInspectorViewModel {
+public final class CheckpointInspectorViewModel implements WorkspaceModel {
     static final String RECENT_CHECKPOINTS = "checkpoint";
 
     private final WorkspaceContext ctx;

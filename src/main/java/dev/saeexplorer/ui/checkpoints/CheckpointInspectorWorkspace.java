@@ -1,9 +1,8 @@
 package dev.saeexplorer.ui.checkpoints;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
 import dev.saeexplorer.ui.AppPreferences;
-import dev.saeexplorer.ui.Workspace;
+import dev.saeexplorer.ui.ModelWorkspace;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.common.ExportableChart;
 import dev.saeexplorer.ui.common.ExportableTable;
@@ -16,9 +15,8 @@ import javafx.scene.Node;
  * (with logit-lens tokens when a model is loaded), optionally side by side with a second checkpoint. It opens on the
  * bundled toy SAE, so there is something to see with no files on disk.
  */
-public final class CheckpointInspectorWorkspace implements Workspace {
-    private final CheckpointInspectorViewModel viewModel;
-    private CheckpointInspectorView view;
+public final class CheckpointInspectorWorkspace
+        extends ModelWorkspace<CheckpointInspectorViewModel, CheckpointInspectorView> {
 
     public CheckpointInspectorWorkspace(WorkspaceContext ctx) {
         this(ctx, AppPreferences.forUser(), () -> HuggingFaceCache.fromEnvironment().gpt2Models());
@@ -27,14 +25,9 @@ public final class CheckpointInspectorWorkspace implements Workspace {
     /** With explicit preferences and model cache (tests). */
     public CheckpointInspectorWorkspace(WorkspaceContext ctx, AppPreferences prefs,
                                         java.util.function.Supplier<List<HuggingFaceCache.CachedModel>> cache) {
-        this.viewModel = new CheckpointInspectorViewModel(ctx, prefs, cache);
-        viewModel.open(new CheckpointSource.Bundled(BundledSample.TOY_SAE));
-        viewModel.refreshCachedModels();
-    }
-
-    /** For the screenshot tour and tests. */
-    public CheckpointInspectorViewModel viewModel() {
-        return viewModel;
+        super(new CheckpointInspectorViewModel(ctx, prefs, cache));
+        viewModel().open(new CheckpointSource.Bundled(BundledSample.TOY_SAE));
+        viewModel().refreshCachedModels();
     }
 
     @Override
@@ -52,11 +45,9 @@ public final class CheckpointInspectorWorkspace implements Workspace {
         return lazyView();
     }
 
-    private CheckpointInspectorView lazyView() {
-        if (view == null) {
-            view = new CheckpointInspectorView(viewModel);
-        }
-        return view;
+    @Override
+    protected CheckpointInspectorView createView() {
+        return new CheckpointInspectorView(viewModel());
     }
 
     @Override
@@ -68,23 +59,8 @@ public final class CheckpointInspectorWorkspace implements Workspace {
     public List<ExportableTable> tables() {
         return List.of(
                 new ExportableTable("Checkpoint configuration", ConfigRow.COLUMNS,
-                        () -> viewModel.configRows().stream().map(ConfigRow::cells).collect(Collectors.toList())),
+                        () -> viewModel().configRows().stream().map(ConfigRow::cells).collect(Collectors.toList())),
                 new ExportableTable("Checkpoint features", FeatureRow.COLUMNS,
-                        () -> viewModel.features().all().stream().map(FeatureRow::cells).collect(Collectors.toList())));
-    }
-
-    @Override
-    public JsonNode saveState() {
-        return viewModel.saveState();
-    }
-
-    @Override
-    public void restoreState(JsonNode state) {
-        viewModel.restoreState(state);
-    }
-
-    @Override
-    public void shutdown() {
-        viewModel.shutdown();
+                        () -> viewModel().features().all().stream().map(FeatureRow::cells).collect(Collectors.toList())));
     }
 }

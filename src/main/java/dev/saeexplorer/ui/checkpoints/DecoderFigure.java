@@ -1,16 +1,18 @@
 package dev.saeexplorer.ui.checkpoints;
 
+import dev.saeexplorer.ui.common.ChartStyle;
+import java.awt.Color;
 import java.awt.Paint;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** A feature's decoder direction W_dec[j, :] as bars over the input dimensions, negative entries in red. */
 final class DecoderFigure {
+    private static final Color NEGATIVE = new Color(0xc2, 0x41, 0x3b);
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final JFreeChart chart;
     private float[] values = new float[0];
@@ -23,15 +25,13 @@ final class DecoderFigure {
         XYBarRenderer renderer = new XYBarRenderer(0.15) {
             @Override
             public Paint getItemPaint(int series, int item) {
-                return item < values.length && values[item] < 0 ? InspectorChartStyle.NEGATIVE : InspectorChartStyle.A;
+                return item < values.length && values[item] < 0 ? NEGATIVE : ChartStyle.BLUE;
             }
         };
-        renderer.setBarPainter(new StandardXYBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setDrawBarOutline(false);
+        ChartStyle.flatBars(renderer);
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        chart = new JFreeChart("Decoder direction", InspectorChartStyle.TITLE, plot, false);
-        InspectorChartStyle.apply(chart);
+        chart = new JFreeChart("Decoder direction", ChartStyle.TITLE, plot, false);
+        ChartStyle.apply(chart);
     }
 
     JFreeChart chart() {
@@ -48,13 +48,13 @@ final class DecoderFigure {
         data.addSeries(s);
         chart.getXYPlot().getDomainAxis().setRange(-0.5, Math.max(1, decoder.length) - 0.5);
         chart.setTitle("Decoder direction of feature " + feature);
-        InspectorChartStyle.setSubtitle(chart, decoder.length + " input dimensions; red: negative entries");
+        ChartStyle.setSubtitle(chart, decoder.length + " input dimensions; red: negative entries");
     }
 
     void clear() {
         values = new float[0];
         data.removeAllSeries();
         chart.setTitle("Decoder direction");
-        InspectorChartStyle.setSubtitle(chart, "");
+        ChartStyle.setSubtitle(chart, "");
     }
 }

@@ -1,15 +1,18 @@
 package dev.saeexplorer.ui.checkpoints;
 
+import dev.saeexplorer.ui.common.ChartStyle;
+import dev.saeexplorer.ui.common.HistogramSeries;
+import java.awt.Color;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 /** One distribution as a histogram: A's bars, and B's overlaid (translucent) when comparing. */
 final class HistogramFigure {
+    private static final Color A_TRANSLUCENT = new Color(0x1f, 0x6f, 0xeb, 170); // ChartStyle.BLUE, see-through
+    private static final Color B_TRANSLUCENT = new Color(0xe3, 0x6c, 0x09, 150); // ChartStyle.ORANGE
     private final Distribution distribution;
     private final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     private final XYBarRenderer renderer = new XYBarRenderer(0.08);
@@ -21,15 +24,13 @@ final class HistogramFigure {
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis("features");
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        renderer.setBarPainter(new StandardXYBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setDrawBarOutline(false);
+        ChartStyle.flatBars(renderer);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setNoDataMessage("nothing to draw");
         plot.setNoDataMessageFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.ITALIC, 12));
         plot.setNoDataMessagePaint(java.awt.Color.GRAY);
-        chart = new JFreeChart(distribution.title(), InspectorChartStyle.TITLE, plot, true);
-        InspectorChartStyle.apply(chart);
+        chart = new JFreeChart(distribution.title(), ChartStyle.TITLE, plot, true);
+        ChartStyle.apply(chart);
     }
 
     JFreeChart chart() {
@@ -45,24 +46,14 @@ final class HistogramFigure {
         data.removeAllSeries();
         int series = 0;
         if (p.a() != null) {
-            data.addSeries(series("A: " + nameA, p.a()));
-            renderer.setSeriesPaint(series++, p.b() == null ? InspectorChartStyle.A : InspectorChartStyle.A_TRANSLUCENT);
+            data.addSeries(HistogramSeries.of("A: " + nameA, p.a().edges(), p.a().counts()));
+            renderer.setSeriesPaint(series++, p.b() == null ? ChartStyle.BLUE : A_TRANSLUCENT);
         }
         if (p.b() != null) {
-            data.addSeries(series("B: " + nameB, p.b()));
-            renderer.setSeriesPaint(series, InspectorChartStyle.B_TRANSLUCENT);
+            data.addSeries(HistogramSeries.of("B: " + nameB, p.b().edges(), p.b().counts()));
+            renderer.setSeriesPaint(series, B_TRANSLUCENT);
         }
         chart.getLegend().setVisible(data.getSeriesCount() > 0);
-        InspectorChartStyle.setSubtitle(chart, p.note());
-    }
-
-    private static XYIntervalSeries series(String name, Histogram h) {
-        XYIntervalSeries s = new XYIntervalSeries(name);
-        for (int b = 0; b < h.counts().length; b++) {
-            double lo = h.edges()[b];
-            double hi = h.edges()[b + 1];
-            s.add((lo + hi) / 2, lo, hi, h.counts()[b], 0, h.counts()[b]);
-        }
-        return s;
+        ChartStyle.setSubtitle(chart, p.note());
     }
 }

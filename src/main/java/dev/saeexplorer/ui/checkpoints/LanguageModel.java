@@ -3,30 +3,22 @@ package dev.saeexplorer.ui.checkpoints;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
+import dev.saeexplorer.core.lm.HuggingFaceCache;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A GPT-2 family model loaded for the logit lens, with its tokenizer and a name for people. */
 public record LanguageModel(String name, Path folder, Gpt2Model model, Gpt2Tokenizer tokenizer) {
-    private static final Pattern HUB = Pattern.compile("models--(.+?)[/\\\\]snapshots[/\\\\]");
 
     /** Loads {@code folder} (config.json + model.safetensors), reporting progress and checking for cancel. */
     public static LanguageModel load(Path folder, TaskMonitor monitor) {
         Gpt2Model m = Gpt2Model.load(folder, monitor);
         monitor.checkCancelled();
-        return new LanguageModel(nameOf(folder), folder, m, Gpt2Tokenizer.r50k());
+        return new LanguageModel(nameOf(folder), folder, m, Gpt2Tokenizer.forModel(folder));
     }
 
     /** "gpt2" for a Hugging Face cache snapshot (whose own folder name is a commit hash), else the folder's name. */
     static String nameOf(Path folder) {
-        String s = folder.toAbsolutePath().normalize().toString() + "/";
-        Matcher m = HUB.matcher(s);
-        if (m.find()) {
-            return m.group(1).replace("--", "/");
-        }
-        Path name = folder.toAbsolutePath().normalize().getFileName();
-        return name == null ? folder.toString() : name.toString();
+        return HuggingFaceCache.displayName(folder);
     }
 
     public int dModel() {

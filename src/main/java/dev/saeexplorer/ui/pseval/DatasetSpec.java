@@ -4,7 +4,6 @@ import dev.saeexplorer.core.pseval.AuthorsJsonLoader;
 import dev.saeexplorer.core.pseval.PsEvalSources;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -96,7 +95,6 @@ public record DatasetSpec(Kind kind, Path path, String split) {
 
     /** Recognises the authors' JSON by its file name, as the CLI does; anything else is read as WiC. */
     public static DatasetSpec forFile(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".json") || name.endsWith(".jsonl") ? json(file) : wic(file, null);
+        return PsEvalSources.isAuthorsJson(file) ? json(file) : wic(file, null);
     }
 }

@@ -1,18 +1,16 @@
 package dev.saeexplorer.ui.pseval;
 
+import dev.saeexplorer.ui.common.ChartStyle;
+import dev.saeexplorer.ui.common.HistogramSeries;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 /**
@@ -20,43 +18,26 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
  * of the SAE features (green; B's orange when comparing), with the selected pair's values as dashed vertical lines.
  */
 final class DistinctionChart {
-    static final Color LLM = new Color(0x1f, 0x6f, 0xeb);
+    static final Color LLM = ChartStyle.BLUE;
     static final Color SAE = new Color(0x1a, 0x7f, 0x37);
-    static final Color SAE_B = new Color(0xe3, 0x6c, 0x09);
-    private static final Color GRID = new Color(0xd8, 0xde, 0xe4);
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
-    private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Color SAE_B = ChartStyle.ORANGE;
 
     private final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     private final XYBarRenderer renderer = new XYBarRenderer(0.08);
     private final XYPlot plot;
     private final JFreeChart chart;
-    private final TextTitle subtitle = new TextTitle("", SMALL);
+    private final TextTitle subtitle = ChartStyle.subtitle("");
 
     DistinctionChart() {
         NumberAxis x = new NumberAxis("1 − cos(context 1, context 2)");
         x.setAutoRangeIncludesZero(true);
         NumberAxis y = new NumberAxis("pairs");
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        renderer.setBarPainter(new StandardXYBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setDrawBarOutline(false);
+        ChartStyle.flatBars(renderer);
         plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(GRID);
-        plot.setRangeGridlinePaint(GRID);
-        plot.setOutlinePaint(GRID);
         plot.setForegroundAlpha(0.6f);
-        for (NumberAxis a : new NumberAxis[] {x, y}) {
-            a.setLabelFont(LABEL);
-            a.setTickLabelFont(SMALL);
-        }
-        chart = new JFreeChart("Polysemous distinction (Figure 3, left)", TITLE, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(SMALL);
-        chart.getLegend().setFrame(BlockBorder.NONE);
-        subtitle.setPaint(new Color(0x57, 0x60, 0x6a));
+        chart = new JFreeChart("Polysemous distinction (Figure 3, left)", ChartStyle.TITLE, plot, true);
+        ChartStyle.apply(chart);
         chart.addSubtitle(subtitle);
         subtitle.setText("Run PS-Eval to see the distribution over the pairs.");
     }
@@ -84,13 +65,7 @@ final class DistinctionChart {
     }
 
     private void add(String name, DistinctionHistogram h, int[] counts, Color colour) {
-        XYIntervalSeries s = new XYIntervalSeries(name);
-        for (int b = 0; b < counts.length; b++) {
-            double lo = h.edges()[b];
-            double hi = h.edges()[b + 1];
-            s.add((lo + hi) / 2, lo, hi, counts[b], 0, counts[b]);
-        }
-        data.addSeries(s);
+        data.addSeries(HistogramSeries.of(name, h.edges(), counts));
         renderer.setSeriesPaint(data.getSeriesCount() - 1, colour);
     }
 

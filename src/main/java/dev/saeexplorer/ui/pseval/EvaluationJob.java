@@ -60,7 +60,7 @@ final class EvaluationJob {
     }
 
     static Outcome run(Plan plan, EncoderFactory encoders, TaskMonitor monitor) {
-        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.r50k();
+        Gpt2Tokenizer tokenizer = plan.model().tokenizer();
         boolean compare = plan.b() != null;
         double share = compare ? 0.5 : 1.0;
         PsEvalResult a = evaluate(plan, plan.a(), encoders, tokenizer, SubTask.of(monitor, 0, share,

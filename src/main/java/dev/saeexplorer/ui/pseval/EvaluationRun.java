@@ -6,25 +6,18 @@ import dev.saeexplorer.ui.jobs.Job;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The evaluation's run state: one background job at a time, its progress and message, and cancel. A finished outcome
- * is handed on; a later run that is cancelled or fails leaves the one shown in place. UI thread only.
+ * The evaluation's runs ({@link BackgroundRun}: one job at a time, progress, message, cancel). A finished outcome is
+ * handed on; a later run that is cancelled or fails leaves the one shown in place. UI thread only.
  */
 final class EvaluationRun {
     private final WorkspaceContext ctx;
     private final EvaluationJob.EncoderFactory encoders;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final BackgroundRun run = new BackgroundRun("");
     private boolean hasResults;
-    private Job job;
-    private long id;
 
     EvaluationRun(WorkspaceContext ctx, EvaluationJob.EncoderFactory encoders) {
         this.ctx = ctx;
@@ -33,63 +26,44 @@ final class EvaluationRun {
 
     /** Starts the plan; {@code onDone} receives the outcome on the UI thread when it finishes. */
     void start(EvaluationJob.Plan plan, Consumer<EvaluationJob.Outcome> onDone) {
-        if (running.get()) {
+        if (run.runningProperty().get()) {
             return;
         }
-        long mine = ++id;
-        running.set(true);
-        progress.set(0);
-        status.set("Evaluating " + plan.a().name() + (plan.b() == null ? "" : " and " + plan.b().name()) + "…");
+        long mine = run.begin("Evaluating " + plan.a().name() + (plan.b() == null ? "" : " and " + plan.b().name())
+                + "…");
         Job started = ctx.executor().submit("PS-Eval: " + plan.a().name(),
                 monitor -> EvaluationJob.run(plan, encoders, monitor),
                 result -> {
-                    if (mine == id) {
-                        done();
+                    if (run.isLatest(mine)) {
+                        run.done();
                         hasResults = true;
-                        status.set(summary(result));
+                        run.setStatus(summary(result));
                         onDone.accept(result);
                     }
                 },
                 error -> {
-                    if (mine == id) {
-                        done();
+                    if (run.isLatest(mine)) {
+                        run.done();
                         failed(error);
                     }
                 });
-        if (mine == id && running.get()) {
-            job = started;
-            progress.bind(started.progressProperty());
-            started.messageProperty().addListener((obs, old, now) -> {
-                if (mine == id && running.get() && !now.isEmpty()) {
-                    status.set("Evaluating " + now);
-                }
-            });
-        }
+        run.follow(mine, started, "Evaluating");
     }
 
     /** Stops the run before its next pair; the previous results stay. */
     void cancel() {
-        if (running.get() && job != null) {
-            status.set("Cancelling…");
-            job.cancel();
-        }
-    }
-
-    private void done() {
-        progress.unbind();
-        running.set(false);
-        job = null;
+        run.cancel();
     }
 
     private void failed(Throwable error) {
-        progress.set(0);
+        run.setProgress(0);
         String kept = !hasResults ? "" : " The results shown are from the previous run.";
         if (error instanceof CancelledException) {
-            status.set("Cancelled." + kept);
+            run.setStatus("Cancelled." + kept);
             return;
         }
         String message = PsEvalErrors.message(error);
-        status.set("The evaluation failed." + kept);
+        run.setStatus("The evaluation failed." + kept);
         ctx.errors().report("PS-Eval failed", message + kept);
     }
 
@@ -105,20 +79,18 @@ final class EvaluationRun {
     }
 
     ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return run.progressProperty();
     }
 
     ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return run.statusProperty();
     }
 
     void shutdown() {
-        if (job != null) {
-            job.cancel();
-        }
+        run.shutdown();
     }
 }

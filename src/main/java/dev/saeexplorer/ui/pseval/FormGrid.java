@@ -1,7 +1,7 @@
 package dev.saeexplorer.ui.pseval;
 
 import atlantafx.base.theme.Styles;
-import dev.saeexplorer.ui.training.InputField;
+import dev.saeexplorer.ui.common.InputField;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;

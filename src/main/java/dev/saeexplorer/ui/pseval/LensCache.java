@@ -2,7 +2,6 @@ package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.lm.FeatureLens;
 import dev.saeexplorer.core.lm.Gpt2Model;
-import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.LogitLens;
 import dev.saeexplorer.core.sae.SaeModel;
 import dev.saeexplorer.ui.WorkspaceContext;
@@ -42,13 +41,13 @@ final class LensCache {
     }
 
     /** The tokens if already computed, else null. */
-    LogitLens.Result cached(Gpt2Model model, SaeModel sae, int feature) {
-        return done.get(new Key(model, sae, feature));
+    LogitLens.Result cached(LoadedModel model, SaeModel sae, int feature) {
+        return done.get(new Key(model.model(), sae, feature));
     }
 
     /** Delivers the tokens on the UI thread: at once when cached, otherwise after a background pass. */
-    void request(Gpt2Model model, SaeModel sae, int feature, Consumer<LogitLens.Result> onReady) {
-        Key key = new Key(model, sae, feature);
+    void request(LoadedModel model, SaeModel sae, int feature, Consumer<LogitLens.Result> onReady) {
+        Key key = new Key(model.model(), sae, feature);
         LogitLens.Result hit = done.get(key);
         if (hit != null) {
             onReady.accept(hit);
@@ -62,7 +61,7 @@ final class LensCache {
         queue = new ArrayList<>(List.of(onReady));
         waiting.put(key, queue);
         ctx.executor().submit("Logit lens of feature " + feature,
-                monitor -> new FeatureLens(model, sae, Gpt2Tokenizer.r50k()).tokens(feature, TOKENS),
+                monitor -> new FeatureLens(model.model(), sae, model.tokenizer()).tokens(feature, TOKENS),
                 result -> {
                     done.put(key, result);
                     waiting.remove(key).forEach(c -> c.accept(result));

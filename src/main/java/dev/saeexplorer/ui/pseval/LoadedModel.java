@@ -1,11 +1,14 @@
 package dev.saeexplorer.ui.pseval;
 
+import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.lm.Gpt2Model;
+import dev.saeexplorer.core.lm.Gpt2Tokenizer;
+import dev.saeexplorer.core.lm.HuggingFaceCache;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** A language model the workspace has loaded, with the folder it came from. */
-public record LoadedModel(Path folder, Gpt2Model model) {
+/** A language model the workspace has loaded, with the folder it came from and its tokenizer. */
+public record LoadedModel(Path folder, Gpt2Model model, Gpt2Tokenizer tokenizer) {
 
     /** The name people know it by: the hub id for a Hugging Face cache snapshot, else the folder's name. */
     public String name() {
@@ -19,17 +22,14 @@ public record LoadedModel(Path folder, Gpt2Model model) {
                 c.nLayer() == 1 ? "" : "s", c.nEmbd(), c.vocabSize());
     }
 
-    /** {@code .../models--org--name/snapshots/<rev>} → "org/name"; anything else → the folder's own name. */
+    /** {@link HuggingFaceCache#displayName}. */
     static String nameOf(Path folder) {
-        Path abs = folder.toAbsolutePath().normalize();
-        Path parent = abs.getParent();
-        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("snapshots")
-                && parent.getParent() != null && parent.getParent().getFileName() != null) {
-            String repo = parent.getParent().getFileName().toString();
-            if (repo.startsWith("models--")) {
-                return repo.substring("models--".length()).replace("--", "/");
-            }
-        }
-        return abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
+        return HuggingFaceCache.displayName(folder);
+    }
+
+    /** Loads the model and its tokenizer (the folder's vocab.json + merges.txt, else r50k_base). */
+    static LoadedModel load(Path folder, TaskMonitor monitor) {
+        Gpt2Model model = Gpt2Model.load(folder, monitor);
+        return new LoadedModel(folder, model, Gpt2Tokenizer.forModel(folder));
     }
 }

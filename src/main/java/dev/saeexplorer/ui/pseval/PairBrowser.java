@@ -70,7 +70,7 @@ public final class PairBrowser {
         if (feature == null) {
             return;
         }
-        lenses.request(run.plan().model().model(), sae, feature, result -> {
+        lenses.request(run.plan().model(), sae, feature, result -> {
             PairLens now = lens.get();
             if (now != null && now.row() == row) {
                 lens.set(now.with(b, context, result));

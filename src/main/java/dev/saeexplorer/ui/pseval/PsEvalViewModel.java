@@ -2,11 +2,11 @@ package dev.saeexplorer.ui.pseval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.core.InvalidInputException;
-import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.ui.AppPreferences;
 import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.WorkspaceModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ import javafx.collections.ObservableList;
  * the run and its results (Table 7 beside the random baseline), the pairs browser and SAE training on the model. Each
  * part does one job in its own class; this one wires them and decides when PS-Eval can run. UI thread only.
  */
-public final class PsEvalViewModel {
+public final class PsEvalViewModel implements WorkspaceModel {
     static final String MODEL_ADVICE = "Choose a Hugging Face GPT-2 folder that holds config.json and model.safetensors,"
             + " for example a snapshot folder under models--gpt2/snapshots/ in the Hugging Face cache.";
     static final String PAIRS_ADVICE = "Choose a WiC folder (with dev/, test/, train/) or a *.data.txt file, the PS-Eval"
@@ -84,7 +84,7 @@ public final class PsEvalViewModel {
 
     /** {@link #loadModel(Path)}, then {@code then} once the model is in (a restored session's checkpoints). */
     void loadModel(Path folder, Runnable then) {
-        model.load(folder.toString(), monitor -> new LoadedModel(folder, Gpt2Model.load(folder, monitor)),
+        model.load(folder.toString(), monitor -> LoadedModel.load(folder, monitor),
                 Compatibility::model, MODEL_ADVICE, loaded -> {
                     recent.add(RecentPaths.Kind.MODEL, folder);
                     warnAboutCheckpoints(loaded);

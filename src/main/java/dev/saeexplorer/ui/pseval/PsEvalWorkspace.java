@@ -1,9 +1,8 @@
 package dev.saeexplorer.ui.pseval;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
 import dev.saeexplorer.ui.AppPreferences;
-import dev.saeexplorer.ui.Workspace;
+import dev.saeexplorer.ui.ModelWorkspace;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.common.ExportableChart;
 import dev.saeexplorer.ui.common.ExportableTable;
@@ -14,9 +13,7 @@ import javafx.scene.Node;
  * Workspace 4, "PS-Eval": a GPT-2 model, an SAE checkpoint (and another to compare) and polysemous word pairs; the
  * confusion matrix, Table 7 beside the random-SAE baseline, and every pair with its features and logit-lens tokens.
  */
-public final class PsEvalWorkspace implements Workspace {
-    private final PsEvalViewModel viewModel;
-    private PsEvalView view;
+public final class PsEvalWorkspace extends ModelWorkspace<PsEvalViewModel, PsEvalView> {
 
     /** The app's workspace: the user's preferences and the Hugging Face cache of this environment. */
     public PsEvalWorkspace(WorkspaceContext ctx) {
@@ -26,12 +23,7 @@ public final class PsEvalWorkspace implements Workspace {
     /** For tests: preferences in a scratch node, a fake cache, a slowed-down encoder. */
     PsEvalWorkspace(WorkspaceContext ctx, AppPreferences prefs, HuggingFaceCache cache,
                     EvaluationJob.EncoderFactory encoders) {
-        this.viewModel = new PsEvalViewModel(ctx, prefs, cache, encoders);
-    }
-
-    /** For the screenshot tour and tests. */
-    public PsEvalViewModel viewModel() {
-        return viewModel;
+        super(new PsEvalViewModel(ctx, prefs, cache, encoders));
     }
 
     @Override
@@ -49,11 +41,9 @@ public final class PsEvalWorkspace implements Workspace {
         return lazyView();
     }
 
-    private PsEvalView lazyView() {
-        if (view == null) {
-            view = new PsEvalView(viewModel);
-        }
-        return view;
+    @Override
+    protected PsEvalView createView() {
+        return new PsEvalView(viewModel());
     }
 
     @Override
@@ -63,21 +53,6 @@ public final class PsEvalWorkspace implements Workspace {
 
     @Override
     public List<ExportableTable> tables() {
-        return List.of(PsEvalTables.metrics(viewModel), PsEvalTables.pairs(viewModel));
-    }
-
-    @Override
-    public JsonNode saveState() {
-        return viewModel.saveState();
-    }
-
-    @Override
-    public void restoreState(JsonNode state) {
-        viewModel.restoreState(state);
-    }
-
-    @Override
-    public void shutdown() {
-        viewModel.shutdown();
+        return List.of(PsEvalTables.metrics(viewModel()), PsEvalTables.pairs(viewModel()));
     }
 }

@@ -4,7 +4,8 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.pseval.Balance;
 import dev.saeexplorer.core.pseval.PromptTemplate;
 import dev.saeexplorer.core.pseval.PsEvaluation;
-import dev.saeexplorer.ui.training.InputField;
+import dev.saeexplorer.ui.common.FieldParsers;
+import dev.saeexplorer.ui.common.InputField;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -19,7 +20,7 @@ public final class RunForm {
     private final ObjectProperty<Balance> balance = new SimpleObjectProperty<>(this, "balance", Balance.OFFICIAL);
     private final InputField<Integer> limit = new InputField<>("limit", "Limit",
             "Evaluate only the first N rows of the file (before balancing); empty for all rows.", "",
-            Fields.optionalWhole("Limit", 1, 10_000_000, "200"));
+            FieldParsers.optionalWhole("Limit", 1, 10_000_000, "200"));
     private final StringBinding firstError = Bindings.createStringBinding(
             () -> !template.valid() ? template.errorProperty().get() : limit.errorProperty().get(),
             template.errorProperty(), limit.errorProperty());

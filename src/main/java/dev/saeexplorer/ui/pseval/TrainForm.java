@@ -3,8 +3,10 @@ package dev.saeexplorer.ui.pseval;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.lm.HookPoint;
 import dev.saeexplorer.core.lm.LmSaeTraining;
+import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.Weighting;
-import dev.saeexplorer.ui.training.InputField;
+import dev.saeexplorer.ui.common.FieldParsers;
+import dev.saeexplorer.ui.common.InputField;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -42,21 +44,22 @@ public final class TrainForm {
             Fields.hook(false));
     private final InputField<Integer> expansion = new InputField<>("expansion", "Expansion",
             "d_sae = expansion · d_model (the PS-Eval paper's expand ratio).", "4",
-            Fields.whole("Expansion", 1, 256, "4"));
+            FieldParsers.whole("Expansion", 1, 256, "4"));
     private final InputField<Double> l1 = new InputField<>("l1", "L1 coefficient λ",
-            "Weight of the L1 penalty on the features (≥ 0).", "0.001", Fields.decimal("L1 coefficient", 0, 1e6, "0.001"));
+            "Weight of the L1 penalty on the features (≥ 0).", "0.001",
+            FieldParsers.decimal("L1 coefficient", 0, 1e6, "0.001"));
     private final ObjectProperty<Weighting> weighting = new SimpleObjectProperty<>(this, "weighting", Weighting.NONE);
     private final InputField<Double> alpha = new InputField<>("alpha", "WSAE α",
             "Exponent α of the WSAE weights γ_i = s_i^α, s_i the variance of activation dimension i.", "1.0",
-            Fields.decimal("α", 0, 100, "1.0"));
+            FieldParsers.decimal("α", 0, 100, "1.0"));
     private final InputField<Integer> steps = new InputField<>("steps", "Steps", "Adam steps.", "2000",
-            Fields.whole("Steps", 1, 10_000_000, "2000"));
+            FieldParsers.whole("Steps", 1, 10_000_000, "2000"));
     private final InputField<Integer> batch = new InputField<>("batch", "Batch size",
-            "Activation vectors (tokens) per step.", "256", Fields.whole("Batch size", 1, 65_536, "256"));
+            "Activation vectors (tokens) per step.", "256", FieldParsers.whole("Batch size", 1, 65_536, "256"));
     private final InputField<Double> learningRate = new InputField<>("lr", "Learning rate", "Adam's learning rate.",
-            "0.001", Fields.decimal("Learning rate", 0, false, 10, "0.001"));
+            "0.001", FieldParsers.decimal("Learning rate", 0, false, 10, "0.001"));
     private final InputField<Long> seed = new InputField<>("seed", "Seed", "Seeds the initialisation.", "0",
-            Fields.seed("Seed"));
+            FieldParsers.seed("Seed"));
     private final ObjectProperty<Text> text = new SimpleObjectProperty<>(this, "text", Text.PAIRS);
     private final InputField<Path> textFile = new InputField<>("textFile", "Text file",
             "A UTF-8 text file; every non-empty line is one training text.", "", TrainForm::readableFile);
@@ -104,9 +107,9 @@ public final class TrainForm {
         if (!firstError.get().isEmpty()) {
             throw new InvalidInputException(firstError.get());
         }
-        return new LmSaeTraining.Settings(hook.value(), expansion.value(), l1.value(), weighting.get(),
-                weighting.get() == Weighting.VARIANCE ? alpha.value() : 1.0, steps.value(), batch.value(),
-                learningRate.value(), seed.value());
+        return new LmSaeTraining.Settings(hook.value(), expansion.value(), new Activation.Relu(), l1.value(),
+                weighting.get(), weighting.get() == Weighting.VARIANCE ? alpha.value() : 1.0, steps.value(),
+                batch.value(), learningRate.value(), seed.value());
     }
 
     private static Path readableFile(String t) {

@@ -2,27 +2,20 @@ package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.CancelledException;
-import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.LmSaeTraining;
-import dev.saeexplorer.core.pseval.PsEvalRow;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.Job;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Trains an SAE or WSAE on the loaded model's activations in the background (the core's {@link LmSaeTraining}, as
@@ -31,13 +24,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class TrainingRun {
     private final WorkspaceContext ctx;
     private final TrainForm form = new TrainForm();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
+    private final BackgroundRun run = new BackgroundRun(
             "Trains on the loaded model's activations at the hook point; the checkpoint can then be evaluated here.");
     private final ReadOnlyObjectWrapper<Path> trained = new ReadOnlyObjectWrapper<>(this, "trained");
-    private Job job;
-    private long id;
 
     TrainingRun(WorkspaceContext ctx) {
         this.ctx = ctx;
@@ -68,7 +57,7 @@ public final class TrainingRun {
      * @param replace the user confirmed replacing a non-empty output folder
      */
     void start(LoadedModel model, LoadedDataset pairs, boolean replace) {
-        if (running.get()) {
+        if (run.runningProperty().get()) {
             return;
         }
         LmSaeTraining.Settings s;
@@ -81,88 +70,56 @@ public final class TrainingRun {
                 throw new InvalidInputException("No pairs are loaded: load pairs or choose a text file");
             }
         } catch (InvalidInputException e) {
-            status.set("Cannot start: " + e.getMessage());
+            run.setStatus("Cannot start: " + e.getMessage());
             return;
         }
         Path out = form.output().value();
         Path textFile = form.textProperty().get() == TrainForm.Text.FILE ? form.textFile().value() : null;
         String kind = s.weighting() == Weighting.VARIANCE ? "WSAE" : "SAE";
-        long mine = ++id;
-        running.set(true);
-        progress.set(0);
         trained.set(null);
-        status.set("Training a " + kind + " on " + model.name() + " at " + s.hook().name() + "…");
+        long mine = run.begin("Training a " + kind + " on " + model.name() + " at " + s.hook().name() + "…");
         Job started = ctx.executor().submit("Training a " + kind + " on " + model.name(), monitor -> {
-            List<String> texts = textFile != null ? readLines(textFile) : contexts(pairs.data().rows());
-            LmSaeTraining.Outcome o = LmSaeTraining.train(model.model(), Gpt2Tokenizer.r50k(), texts, s, monitor,
-                    snapshot -> { });
+            List<String> texts = textFile != null ? readLines(textFile) : pairs.data().contexts();
+            // the JVM training engine computes on the CPU
+            LmSaeTraining.Outcome o = LmSaeTraining.train(model.model(), model.tokenizer(), texts, s, "cpu",
+                    monitor, snapshot -> { });
             monitor.checkCancelled();
             LmSaeTraining.write(out, replace, o, model.name());
             return o;
         }, o -> {
-            if (mine == id) {
-                done();
-                progress.set(1);
+            if (run.isLatest(mine)) {
+                run.done();
+                run.setProgress(1);
                 trained.set(out);
-                status.set(String.format(Locale.ROOT, "Trained a %s with %,d features at %s (reconstruction %.4g,"
+                run.setStatus(String.format(Locale.ROOT, "Trained a %s with %,d features at %s (reconstruction %.4g,"
                         + " mean L0 %.1f); saved to %s.", kind, o.config().latents(), o.hook().name(),
                         o.result().last().reconstruction(), o.result().last().meanL0(), out));
             }
         }, error -> {
-            if (mine == id) {
-                done();
-                progress.set(0);
+            if (run.isLatest(mine)) {
+                run.done();
+                run.setProgress(0);
                 if (error instanceof CancelledException) {
-                    status.set("Training cancelled; nothing was written.");
+                    run.setStatus("Training cancelled; nothing was written.");
                 } else {
                     String m = PsEvalErrors.message(error);
-                    status.set("Training failed: " + m);
+                    run.setStatus("Training failed: " + m);
                     ctx.errors().report("Training failed", m + "\n\nNothing was written to " + out + ".");
                 }
             }
         });
-        if (mine == id && running.get()) {
-            job = started;
-            progress.bind(started.progressProperty());
-            started.messageProperty().addListener((obs, old, now) -> {
-                if (mine == id && running.get() && !now.isEmpty()) {
-                    status.set(kind + " " + now);
-                }
-            });
-        }
+        run.follow(mine, started, kind);
     }
 
     /** Stops training at the next step; nothing is written. */
     public void cancel() {
-        if (running.get() && job != null) {
-            status.set("Cancelling…");
-            job.cancel();
-        }
-    }
-
-    private void done() {
-        progress.unbind();
-        running.set(false);
-        job = null;
-    }
-
-    static List<String> contexts(List<PsEvalRow> rows) {
-        List<String> texts = new ArrayList<>(2 * rows.size());
-        for (PsEvalRow r : rows) {
-            texts.add(r.context1());
-            texts.add(r.context2());
-        }
-        return texts;
+        run.cancel();
     }
 
     private static List<String> readLines(Path file) {
-        List<String> texts = new ArrayList<>();
+        List<String> texts;
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    texts.add(line.strip());
-                }
-            }
+            texts = LmSaeTraining.readTexts(file);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read it (" + e.getMessage() + ")", e);
         }
@@ -173,15 +130,15 @@ public final class TrainingRun {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return run.progressProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return run.statusProperty();
     }
 
     /** The folder of the checkpoint the last run wrote, or null. */
@@ -190,8 +147,6 @@ public final class TrainingRun {
     }
 
     void shutdown() {
-        if (job != null) {
-            job.cancel();
-        }
+        run.shutdown();
     }
 }

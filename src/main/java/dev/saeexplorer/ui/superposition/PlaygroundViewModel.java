@@ -13,6 +13,7 @@ import dev.saeexplorer.core.toymodel.ToyModelConfig;
 import dev.saeexplorer.core.toymodel.ToyModelResult;
 import dev.saeexplorer.core.toymodel.ToyModelTrainer;
 import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.WorkspaceModel;
 import dev.saeexplorer.ui.jobs.Job;
 import dev.saeexplorer.ui.jobs.LatestWins;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,7 +35,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * {@link #setInteracting(boolean)}) only the quick pass runs, so the curves keep up with the pointer; releasing
  * refines them.
  */
-public final class PlaygroundViewModel {
+public final class PlaygroundViewModel implements WorkspaceModel {
     /**
      * Samples per Monte-Carlo point in the quick pass: 22 points × 400 samples kept a W_p change near 70 ms at n = 200,
      * n_p = 20 on the 2-core reference machine (PlaygroundBenchmark); the full pass follows.

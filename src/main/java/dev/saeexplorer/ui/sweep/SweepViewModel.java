@@ -18,6 +18,7 @@ import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.superposition.Superposition;
 import dev.saeexplorer.core.toymodel.ToyModelTrainer;
 import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.WorkspaceModel;
 import dev.saeexplorer.ui.jobs.Job;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ import org.jfree.chart.JFreeChart;
  * on the UI thread; the sweep itself runs through the context's executor and its rows come back batched through
  * {@code runOnUiThread}.
  */
-public final class SweepViewModel {
+public final class SweepViewModel implements WorkspaceModel {
     /** The bundled W_p of the default source. */
     static final String BUNDLED_TOY_MODEL = "toy-model-n40-np10.json";
     private static final int STATE_VERSION = 1;

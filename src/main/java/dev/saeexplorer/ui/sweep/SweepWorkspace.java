@@ -1,7 +1,6 @@
 package dev.saeexplorer.ui.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.saeexplorer.ui.Workspace;
+import dev.saeexplorer.ui.ModelWorkspace;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.common.ExportableChart;
 import dev.saeexplorer.ui.common.ExportableTable;
@@ -10,19 +9,17 @@ import java.util.List;
 import javafx.scene.Node;
 
 /** Workspace 3: SAE against WSAE over a grid of sparsities and seeds (the paper's Figures 2 and 3). */
-public final class SweepWorkspace implements Workspace {
+public final class SweepWorkspace extends ModelWorkspace<SweepViewModel, SweepView> {
     private final WorkspaceContext ctx;
-    private final SweepViewModel model;
-    private SweepView view;
 
     public SweepWorkspace(WorkspaceContext ctx) {
+        super(new SweepViewModel(ctx));
         this.ctx = ctx;
-        this.model = new SweepViewModel(ctx);
     }
 
-    /** The view model (for the shell's shortcuts and for tests). */
+    /** The view model (for the shell's shortcuts and for tests); the same as {@link #viewModel()}. */
     public SweepViewModel model() {
-        return model;
+        return viewModel();
     }
 
     @Override
@@ -37,17 +34,19 @@ public final class SweepWorkspace implements Workspace {
 
     @Override
     public Node view() {
-        if (view == null) {
-            view = new SweepView(model, ctx);
-        }
-        return view;
+        return lazyView();
+    }
+
+    @Override
+    protected SweepView createView() {
+        return new SweepView(viewModel(), ctx);
     }
 
     @Override
     public List<ExportableChart> charts() {
         List<ExportableChart> out = new ArrayList<>();
         for (SweepFigure f : SweepFigure.values()) {
-            out.add(new ExportableChart(f.exportName(), () -> model.chart(f)));
+            out.add(new ExportableChart(f.exportName(), () -> viewModel().chart(f)));
         }
         return out;
     }
@@ -55,21 +54,6 @@ public final class SweepWorkspace implements Workspace {
     @Override
     public List<ExportableTable> tables() {
         return List.of(new ExportableTable("Sparsity sweep runs", SweepColumns.headers(),
-                () -> SweepColumns.cells(List.copyOf(model.rows()))));
-    }
-
-    @Override
-    public JsonNode saveState() {
-        return model.saveState();
-    }
-
-    @Override
-    public void restoreState(JsonNode state) {
-        model.restoreState(state);
-    }
-
-    @Override
-    public void shutdown() {
-        model.shutdown();
+                () -> SweepColumns.cells(List.copyOf(viewModel().rows()))));
     }
 }

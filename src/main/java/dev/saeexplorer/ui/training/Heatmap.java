@@ -1,5 +1,6 @@
 package dev.saeexplorer.ui.training;
 
+import dev.saeexplorer.ui.common.ChartStyle;
 import java.awt.Color;
 import java.awt.Paint;
 import org.jfree.chart.JFreeChart;

@@ -1,11 +1,11 @@
 package dev.saeexplorer.ui.training;
 
+import dev.saeexplorer.ui.common.ChartStyle;
+import dev.saeexplorer.ui.common.HistogramSeries;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 /** A latent's activation histogram (non-zero activations; the zeros are reported in the subtitle). */
@@ -19,9 +19,7 @@ final class HistogramChart {
         x.setAutoRangeIncludesZero(true);
         NumberAxis y = new NumberAxis("samples");
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        renderer.setBarPainter(new StandardXYBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setDrawBarOutline(false);
+        ChartStyle.flatBars(renderer);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         chart = new JFreeChart("Latent activations over the evaluation sample", ChartStyle.TITLE, plot, false);
         ChartStyle.apply(chart);
@@ -32,15 +30,9 @@ final class HistogramChart {
     }
 
     void show(ModelKind kind, int latent, int feature, LatentHistogram h) {
-        XYIntervalSeries s = new XYIntervalSeries(kind.label() + " latent " + latent);
-        for (int b = 0; b < h.counts().length; b++) {
-            double lo = h.edges()[b];
-            double hi = h.edges()[b + 1];
-            s.add((lo + hi) / 2, lo, hi, h.counts()[b], 0, h.counts()[b]);
-        }
         data.removeAllSeries();
-        data.addSeries(s);
-        renderer.setSeriesPaint(0, ChartStyle.colour(kind));
+        data.addSeries(HistogramSeries.of(kind.label() + " latent " + latent, h.edges(), h.counts()));
+        renderer.setSeriesPaint(0, kind.colour());
         chart.setTitle(kind.label() + " latent " + latent + (feature >= 0 ? ", matched to feature " + feature
                 : ", matched to no feature"));
         ChartStyle.removeTextSubtitles(chart);

@@ -1,5 +1,6 @@
 package dev.saeexplorer.ui.training;
 
+import dev.saeexplorer.ui.common.ChartStyle;
 import dev.saeexplorer.core.sae.TrainingSnapshot;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -40,6 +41,7 @@ final class LossChart {
         chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         chart.addSubtitle(ChartStyle.subtitle(subtitle));
         ChartStyle.apply(chart);
+        chart.getLegend().setItemFont(ChartStyle.LABEL); // the lab's legends read a size larger
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
         int index = 0;
         for (ModelKind kind : ModelKind.values()) {
@@ -47,7 +49,7 @@ final class LossChart {
                 Line line = new Line(kind, (kind.label() + " " + names.get(n)).trim(), values.get(n), n > 0);
                 XYSeries series = new XYSeries(line.name(), false, true);
                 data.addSeries(series);
-                r.setSeriesPaint(index, ChartStyle.colour(kind));
+                r.setSeriesPaint(index, kind.colour());
                 r.setSeriesStroke(index, line.dashed() ? ChartStyle.DASHED : ChartStyle.SOLID);
                 follow(kind == ModelKind.SAE ? sae : wsae, series, line.value());
                 index++;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.ui.common.FieldParsers;
+import dev.saeexplorer.ui.common.InputField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ public final class SettingsForm {
 
     private final InputField<Double> sparsity = new InputField<>("sparsity", "Sparsity S",
             "Probability that a feature is zero in a sample, in [0, 1). The paper's default is 0.9.", "0.9", text -> {
-                double s = Parsers.decimal("S", 0, true, 1, "0.9").parse(text);
+                double s = FieldParsers.decimal("S", 0, true, 1, "0.9").parse(text);
                 if (s >= 1) {
                     throw new InvalidInputException("S must be below 1: at S = 1 no feature is ever active; type e.g. 0.9");
                 }
@@ -42,37 +44,39 @@ public final class SettingsForm {
             });
     private final InputField<Integer> latents = new InputField<>("latents", "Latents",
             "Number of SAE latents d_sae. Defaults to the number of features n of W_p.", "40",
-            Parsers.integer("Latents", 1, MAX_LATENTS, "40"));
+            FieldParsers.whole("Latents", 1, MAX_LATENTS, "40"));
     private final InputField<Integer> k = new InputField<>("k", "k",
-            "TopK: latents kept per sample (at most the number of latents).", "4", Parsers.integer("k", 1, MAX_LATENTS, "4"));
+            "TopK: latents kept per sample (at most the number of latents).", "4",
+            FieldParsers.whole("k", 1, MAX_LATENTS, "4"));
     private final InputField<Double> theta = new InputField<>("theta", "θ",
             "JumpReLU threshold θ ≥ 0: pre-activations at or below it are set to zero.", "0.05",
-            Parsers.decimal("θ", 0, true, 1e6, "0.05"));
+            FieldParsers.decimal("θ", 0, true, 1e6, "0.05"));
     private final InputField<Double> l1 = new InputField<>("l1", "L1 coefficient λ",
             "Weight of the L1 penalty on latent activations (≥ 0). Decoder rows are renormalised when λ > 0.", "0.1",
-            Parsers.decimal("λ", 0, true, 1e6, "0.1"));
+            FieldParsers.decimal("λ", 0, true, 1e6, "0.1"));
     private final InputField<Double> alpha = new InputField<>("alpha", "WSAE α",
             "Exponent α of the WSAE weights γ_i = s_i^α, s_i the variance of input dimension i.", "1.0",
-            Parsers.decimal("α", 0, true, 100, "1.0"));
+            FieldParsers.decimal("α", 0, true, 100, "1.0"));
     private final InputField<Integer> steps = new InputField<>("steps", "Steps",
             "Optimiser steps per model. 1500 finishes in seconds on a laptop CPU.", "1500",
-            Parsers.integer("Steps", 1, 10_000_000, "1500"));
+            FieldParsers.whole("Steps", 1, 10_000_000, "1500"));
     private final InputField<Integer> batch = new InputField<>("batch", "Batch size",
-            "Samples per optimiser step.", "1024", Parsers.integer("Batch size", 1, 65_536, "1024"));
+            "Samples per optimiser step.", "1024", FieldParsers.whole("Batch size", 1, 65_536, "1024"));
     private final InputField<Double> learningRate = new InputField<>("learningRate", "Learning rate",
-            "Adam's learning rate (β₁ 0.9, β₂ 0.999).", "0.001", Parsers.decimal("Learning rate", 0, false, 10, "0.001"));
+            "Adam's learning rate (β₁ 0.9, β₂ 0.999).", "0.001",
+            FieldParsers.decimal("Learning rate", 0, false, 10, "0.001"));
     private final InputField<Long> seed = new InputField<>("seed", "Seed",
             "Seeds the initialisation and the data; SAE and WSAE share it, so they see the same samples.", "0",
-            Parsers.seed("Seed"));
+            FieldParsers.seed("Seed"));
     private final InputField<Double> aux = new InputField<>("auxCoefficient", "Aux. loss weight",
             "Weight of the dead-latent auxiliary loss (0 turns it off; not available for the tied form).", "0",
-            Parsers.decimal("Aux. coefficient", 0, true, 1e6, "0.03"));
+            FieldParsers.decimal("Aux. coefficient", 0, true, 1e6, "0.03"));
     private final InputField<Integer> deadWindow = new InputField<>("deadWindow", "Dead window",
             "In steps: a latent that has not fired for this many steps counts as dead for the auxiliary loss.", "1000",
-            Parsers.integer("Dead window", 1, 10_000_000, "1000"));
+            FieldParsers.whole("Dead window", 1, 10_000_000, "1000"));
     private final InputField<Integer> evalSamples = new InputField<>("evalSamples", "Evaluation samples",
             "Samples for the metrics, the latent–feature matching and the histograms.", "4096",
-            Parsers.integer("Evaluation samples", 16, 1_000_000, "4096"));
+            FieldParsers.whole("Evaluation samples", 16, 1_000_000, "4096"));
 
     private final StringBinding crossFieldError;
     private final BooleanBinding valid;

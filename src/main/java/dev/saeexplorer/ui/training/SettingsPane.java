@@ -2,6 +2,7 @@ package dev.saeexplorer.ui.training;
 
 import atlantafx.base.theme.Styles;
 import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.ui.common.InputField;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;

@@ -5,6 +5,7 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.core.sae.TrainingSnapshot;
 import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.WorkspaceModel;
 import dev.saeexplorer.ui.jobs.Job;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,7 @@ import javafx.collections.ObservableList;
  * or failed), live curves fed in batches from the training threads, and the results of the last finished run.
  * Everything here is read and changed on the UI thread; the training runs through the context's executor.
  */
-public final class TrainingLabViewModel {
+public final class TrainingLabViewModel implements WorkspaceModel {
     private final WorkspaceContext ctx;
     private final SettingsForm form = new SettingsForm();
 

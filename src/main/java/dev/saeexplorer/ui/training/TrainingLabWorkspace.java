@@ -1,7 +1,6 @@
 package dev.saeexplorer.ui.training;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.saeexplorer.ui.Workspace;
+import dev.saeexplorer.ui.ModelWorkspace;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.common.ExportableChart;
 import dev.saeexplorer.ui.common.ExportableTable;
@@ -10,17 +9,9 @@ import java.util.stream.Collectors;
 import javafx.scene.Node;
 
 /** Workspace 2, "Training lab": an SAE and a WSAE trained side by side on the same synthetic data, live. */
-public final class TrainingLabWorkspace implements Workspace {
-    private final TrainingLabViewModel viewModel;
-    private TrainingLabView view;
-
+public final class TrainingLabWorkspace extends ModelWorkspace<TrainingLabViewModel, TrainingLabView> {
     public TrainingLabWorkspace(WorkspaceContext ctx) {
-        this.viewModel = new TrainingLabViewModel(ctx);
-    }
-
-    /** For the shell's keyboard shortcuts (start, pause, resume, cancel) and for tests. */
-    public TrainingLabViewModel viewModel() {
-        return viewModel;
+        super(new TrainingLabViewModel(ctx));
     }
 
     @Override
@@ -38,11 +29,9 @@ public final class TrainingLabWorkspace implements Workspace {
         return lazyView().node();
     }
 
-    private TrainingLabView lazyView() {
-        if (view == null) {
-            view = new TrainingLabView(viewModel);
-        }
-        return view;
+    @Override
+    protected TrainingLabView createView() {
+        return new TrainingLabView(viewModel());
     }
 
     @Override
@@ -53,21 +42,6 @@ public final class TrainingLabWorkspace implements Workspace {
     @Override
     public List<ExportableTable> tables() {
         return List.of(new ExportableTable("Training lab metrics", MetricRow.COLUMNS,
-                () -> viewModel.metricRows().stream().map(MetricRow::cells).collect(Collectors.toList())));
-    }
-
-    @Override
-    public JsonNode saveState() {
-        return viewModel.saveState();
-    }
-
-    @Override
-    public void restoreState(JsonNode state) {
-        viewModel.restoreState(state);
-    }
-
-    @Override
-    public void shutdown() {
-        viewModel.shutdown();
+                () -> viewModel().metricRows().stream().map(MetricRow::cells).collect(Collectors.toList())));
     }
 }

@@ -76,4 +76,13 @@ class HuggingFaceCacheTest {
         assertEquals(home.resolve(".cache/huggingface/hub"), HuggingFaceCache.hubFolder(Map.of("HF_HOME", " "), home),
                 "a blank variable counts as unset");
     }
+
+    @org.junit.jupiter.api.Test
+    void displayNameIsTheHubIdForSnapshotsAndTheFolderNameOtherwise() {
+        org.junit.jupiter.api.Assertions.assertEquals("openai-community/gpt2", HuggingFaceCache.displayName(
+                Path.of("/cache/hub/models--openai-community--gpt2/snapshots/abc123")));
+        org.junit.jupiter.api.Assertions.assertEquals("gpt2", HuggingFaceCache.displayName(
+                Path.of("/cache/hub/models--gpt2/snapshots/abc123/")));
+        org.junit.jupiter.api.Assertions.assertEquals("my-model", HuggingFaceCache.displayName(Path.of("/x/my-model")));
+    }
 }

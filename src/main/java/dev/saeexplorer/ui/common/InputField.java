@@ -1,4 +1,4 @@
-package dev.saeexplorer.ui.training;
+package dev.saeexplorer.ui.common;
 
 import dev.saeexplorer.core.InvalidInputException;
 import javafx.beans.property.ReadOnlyStringProperty;
