@@ -1,7 +1,5 @@
 package dev.saeexplorer.core.compute;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +12,6 @@ import org.slf4j.LoggerFactory;
 public final class Gemm {
     private static final Logger LOG = LoggerFactory.getLogger(Gemm.class);
     private static final GemmKernel KERNEL = choose();
-    /** Below this many multiply-adds a second thread costs more than it saves. */
-    private static final long PARALLEL_WORK = 1L << 20;
-    private static final int THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private Gemm() {
     }
@@ -50,17 +45,9 @@ public final class Gemm {
     public static void accumulate(float[][] x, PackedMatrix w, float[][] out) {
         check(x, w, out);
         int parts = KERNEL.parts(w);
-        long work = (long) x.length * w.k * w.n;
-        if (THREADS < 2 || parts < 2 || work < PARALLEL_WORK) {
-            KERNEL.accumulate(x, w, out);
-            return;
-        }
-        // Two halves of the columns: the second on the common pool, the first here. Each half streams its own part
-        // of w, so a second core adds memory bandwidth as well as arithmetic.
-        int mid = parts / 2;
-        ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> KERNEL.accumulate(x, w, out, mid, parts, true));
-        KERNEL.accumulate(x, w, out, 0, mid, false);
-        other.join();
+        // column blocks on two cores: each half streams its own part of w, adding memory bandwidth and arithmetic
+        TwoWay.split(parts, (long) x.length * w.k * w.n, (from, to) -> KERNEL.accumulate(x, w, out, from, to,
+                to == parts));
     }
 
     /** out[i] = bias + x[i] · w: fresh rows. */

@@ -5,6 +5,7 @@ import dev.saeexplorer.core.compute.Gemm;
 import dev.saeexplorer.core.compute.HostMath;
 import dev.saeexplorer.core.compute.PackedMatrix;
 import dev.saeexplorer.core.compute.TaskMonitor;
+import dev.saeexplorer.core.compute.TwoWay;
 import dev.saeexplorer.core.io.SafetensorsFile;
 import dev.saeexplorer.core.io.SafetensorsReader;
 import dev.saeexplorer.core.io.Tensor;
@@ -272,27 +273,30 @@ public final class Gpt2Model {
     private static float[][] layerNorm(float[][] x, float[] g, float[] b, float eps) {
         float[][] out = new float[x.length][];
         for (int i = 0; i < x.length; i++) {
-            float[] r = x[i];
-            double mean = 0;
-            for (float v : r) {
-                mean += v;
-            }
-            mean /= r.length;
-            double var = 0;
-            for (float v : r) {
-                double c = v - mean;
-                var += c * c;
-            }
-            var /= r.length;
-            float m = (float) mean;
-            float inv = (float) (1.0 / Math.sqrt(var + eps));
-            float[] o = new float[r.length];
-            for (int j = 0; j < r.length; j++) {
-                o[j] = (r[j] - m) * inv * g[j] + b[j];
-            }
-            out[i] = o;
+            out[i] = layerNormRow(x[i], g, b, eps);
         }
         return out;
+    }
+
+    private static float[] layerNormRow(float[] r, float[] g, float[] b, float eps) {
+        double mean = 0;
+        for (float v : r) {
+            mean += v;
+        }
+        mean /= r.length;
+        double var = 0;
+        for (float v : r) {
+            double c = v - mean;
+            var += c * c;
+        }
+        var /= r.length;
+        float m = (float) mean;
+        float inv = (float) (1.0 / Math.sqrt(var + eps));
+        float[] o = new float[r.length];
+        for (int j = 0; j < r.length; j++) {
+            o[j] = (r[j] - m) * inv * g[j] + b[j];
+        }
+        return o;
     }
 
     /**
@@ -350,11 +354,15 @@ public final class Gpt2Model {
 
     private static float[][] mlp(float[][] h, Block b) {
         float[][] a = Gemm.affine(h, b.fcW, b.fcB);
-        for (float[] row : a) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = geluNew(row[j]);
+        // about ten multiply-adds' worth of time per element (one exp)
+        TwoWay.split(a.length, (long) a.length * b.fcB.length * 10, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float[] row = a[i];
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = geluNew(row[j]);
+                }
             }
-        }
+        });
         return Gemm.affine(a, b.mlpProjW, b.mlpProjB);
     }
 
