@@ -19,7 +19,8 @@ public final class ActivationsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model", required = true, description = "Hugging Face model folder (config.json, model.safetensors).")
+    @Option(names = "--model", required = true, converter = ModelFolderConverter.class,
+            description = "Hugging Face model folder (config.json, model.safetensors). Or the id of a model in the Hugging Face cache (e.g. gpt2).")
     Path model;
 
     @Option(names = "--text", required = true, description = "The text to run.")

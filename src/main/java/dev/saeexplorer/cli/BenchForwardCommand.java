@@ -33,7 +33,8 @@ public final class BenchForwardCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model", required = true, description = "Hugging Face GPT-2-family folder.")
+    @Option(names = "--model", required = true, converter = ModelFolderConverter.class,
+            description = "Hugging Face GPT-2-family folder. Or the id of a model in the Hugging Face cache (e.g. gpt2).")
     Path model;
 
     @Option(names = "--data", required = true, description = "WiC folder or *.data.txt, or the authors' JSON/JSONL.")

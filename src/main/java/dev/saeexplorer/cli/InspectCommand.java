@@ -31,7 +31,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--sae", required = true, description = "The checkpoint folder (or a file in it).")
     Path sae;
 
-    @Option(names = "--model", description = "A Hugging Face GPT-2 folder: adds the logit-lens tokens of the first features.")
+    @Option(names = "--model", converter = ModelFolderConverter.class,
+            description = "A Hugging Face GPT-2 folder: adds the logit-lens tokens of the first features. Or the id of a model in the Hugging Face cache (e.g. gpt2).")
     Path model;
 
     @Option(names = "--top", defaultValue = "10", description = "Logit-lens tokens per feature with --model (default 10).")

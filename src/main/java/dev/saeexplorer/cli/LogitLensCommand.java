@@ -23,7 +23,8 @@ public final class LogitLensCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model", required = true, description = "Hugging Face model folder (config.json, model.safetensors).")
+    @Option(names = "--model", required = true, converter = ModelFolderConverter.class,
+            description = "Hugging Face model folder (config.json, model.safetensors). Or the id of a model in the Hugging Face cache (e.g. gpt2).")
     Path model;
 
     @Option(names = "--sae", required = true, description = "SAE checkpoint folder (SAELens or sparsify layout).")

@@ -31,7 +31,8 @@ public final class TrainLmSaeCommand implements Callable<Integer> {
     @Mixin
     DeviceOptions device;
 
-    @Option(names = "--model", required = true, description = "Hugging Face GPT-2-family folder.")
+    @Option(names = "--model", required = true, converter = ModelFolderConverter.class,
+            description = "Hugging Face GPT-2-family folder. Or the id of a model in the Hugging Face cache (e.g. gpt2).")
     Path model;
 
     @Option(names = "--hook", required = true, description = "e.g. blocks.4.hook_resid_pre.")

@@ -119,6 +119,19 @@ public final class HuggingFaceCache {
         return out;
     }
 
+    /**
+     * The cached snapshot of {@code id} with weights: the repo id itself ("openai-community/gpt2") or its name after
+     * the organisation ("gpt2"), the refs/main snapshot first; empty when there is none.
+     */
+    public java.util.Optional<CachedModel> find(String id) {
+        for (CachedModel m : gpt2Models()) {
+            if (m.hasWeights() && (m.repoId().equals(id) || m.repoId().endsWith("/" + id))) {
+                return java.util.Optional.of(m);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The snapshot folders of one repo, the one {@code refs/main} names first. */
     private static List<Path> snapshots(Path repo) {
         List<Path> found = new ArrayList<>();

@@ -85,4 +85,15 @@ class HuggingFaceCacheTest {
                 Path.of("/cache/hub/models--gpt2/snapshots/abc123/")));
         org.junit.jupiter.api.Assertions.assertEquals("my-model", HuggingFaceCache.displayName(Path.of("/x/my-model")));
     }
+
+    @Test
+    void findsAModelByRepoIdOrByNameOnlyWhenItHasWeights() throws IOException {
+        Path small = snapshot("models--openai-community--gpt2", "r1", GPT2_CONFIG, true);
+        snapshot("models--distilgpt2", "r2", GPT2_CONFIG, false);
+        HuggingFaceCache cache = new HuggingFaceCache(hub);
+        assertEquals(small, cache.find("openai-community/gpt2").orElseThrow().folder());
+        assertEquals(small, cache.find("gpt2").orElseThrow().folder());
+        assertTrue(cache.find("distilgpt2").isEmpty(), "a snapshot without model.safetensors is not loadable");
+        assertTrue(cache.find("pt2").isEmpty(), "only whole names match");
+    }
 }
