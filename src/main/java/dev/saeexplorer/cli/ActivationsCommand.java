@@ -3,7 +3,6 @@ package dev.saeexplorer.cli;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,9 +18,8 @@ public final class ActivationsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model", required = true, converter = ModelFolderConverter.class,
-            description = "Hugging Face model folder (config.json, model.safetensors). Or the id of a model in the Hugging Face cache (e.g. gpt2).")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--text", required = true, description = "The text to run.")
     String text;
@@ -42,8 +40,8 @@ public final class ActivationsCommand implements Callable<Integer> {
         if (text.isEmpty()) {
             throw new InvalidInputException("--text is empty: give the text to run");
         }
-        Gpt2Model m = Gpt2Model.load(model);
-        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.forModel(model);
+        Gpt2Model m = model.load();
+        Gpt2Tokenizer tokenizer = model.tokenizer();
         int[] tokens = noBos ? tokenizer.encode(text) : tokenizer.encodeWithBos(text);
         float[][] activations = m.run(tokens, hook);
         List<String> strTokens = new ArrayList<>();

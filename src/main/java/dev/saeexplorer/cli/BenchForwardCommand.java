@@ -33,9 +33,8 @@ public final class BenchForwardCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model", required = true, converter = ModelFolderConverter.class,
-            description = "Hugging Face GPT-2-family folder. Or the id of a model in the Hugging Face cache (e.g. gpt2).")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--data", required = true, description = "WiC folder or *.data.txt, or the authors' JSON/JSONL.")
     Path data;
@@ -79,9 +78,9 @@ public final class BenchForwardCommand implements Callable<Integer> {
         if (limit != null && limit < rows.size()) {
             rows = rows.subList(0, limit);
         }
-        Gpt2Model lm = Gpt2Model.load(model);
+        Gpt2Model lm = model.load();
         HookPoint point = HookPoint.parse(hook, lm.config().nLayer());
-        List<int[]> sequences = sequences(rows, Gpt2Tokenizer.forModel(model));
+        List<int[]> sequences = sequences(rows, model.tokenizer());
         if (sequences.isEmpty()) {
             throw new InvalidInputException(data + ": no row has a single-token target word: nothing to run");
         }

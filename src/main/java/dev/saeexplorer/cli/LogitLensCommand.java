@@ -4,8 +4,6 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
 import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
 import dev.saeexplorer.core.lm.FeatureLens;
-import dev.saeexplorer.core.lm.Gpt2Model;
-import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.LogitLens;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +21,8 @@ public final class LogitLensCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model", required = true, converter = ModelFolderConverter.class,
-            description = "Hugging Face model folder (config.json, model.safetensors). Or the id of a model in the Hugging Face cache (e.g. gpt2).")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--sae", required = true, description = "SAE checkpoint folder (SAELens or sparsify layout).")
     Path sae;
@@ -47,7 +44,7 @@ public final class LogitLensCommand implements Callable<Integer> {
             throw new InvalidInputException("--top must be at least 1, got " + top);
         }
         LoadedCheckpoint checkpoint = CheckpointLoader.load(sae);
-        LogitLens.Result r = new FeatureLens(Gpt2Model.load(model), checkpoint.model(), Gpt2Tokenizer.forModel(model))
+        LogitLens.Result r = new FeatureLens(model.load(), checkpoint.model(), model.tokenizer())
                 .tokens(feature, top);
         Output o = new Output(feature, entries(r.top()), entries(r.bottom()));
         if (common.json) {

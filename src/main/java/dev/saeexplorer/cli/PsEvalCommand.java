@@ -40,9 +40,8 @@ public final class PsEvalCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model", required = true, converter = ModelFolderConverter.class,
-            description = "Hugging Face GPT-2-family folder. Or the id of a model in the Hugging Face cache (e.g. gpt2).")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--sae", required = true, description = "SAE checkpoint for one of the model's hook points.")
     Path sae;
@@ -94,12 +93,12 @@ public final class PsEvalCommand implements Callable<Integer> {
         }
         PsEvalDataset dataset = load(data, split);
         LoadedCheckpoint checkpoint = CheckpointLoader.load(sae);
-        Gpt2Model lm = Gpt2Model.load(model);
+        Gpt2Model lm = model.load();
         String hookName = hook != null ? hook : checkpoint.hookName();
         if (hookName == null || hookName.isBlank()) {
             throw new InvalidInputException("--sae " + sae + " names no hook point: pass --hook, e.g. blocks.4.hook_resid_pre");
         }
-        Gpt2Tokenizer tokenizer = Gpt2Tokenizer.forModel(model);
+        Gpt2Tokenizer tokenizer = model.tokenizer();
         ModelContextEncoder encoder = new ModelContextEncoder(lm, tokenizer,
                 HookPoint.parse(hookName, lm.config().nLayer()), checkpoint.model());
         List<PsEvalRow> rows = dataset.rows();

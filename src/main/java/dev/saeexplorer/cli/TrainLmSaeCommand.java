@@ -4,7 +4,6 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.ComputeBackend;
 import dev.saeexplorer.core.io.AtomicFiles;
 import dev.saeexplorer.core.lm.Gpt2Model;
-import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.HookPoint;
 import dev.saeexplorer.core.lm.LmSaeTraining;
 import dev.saeexplorer.core.sae.TrainingListener;
@@ -31,9 +30,8 @@ public final class TrainLmSaeCommand implements Callable<Integer> {
     @Mixin
     DeviceOptions device;
 
-    @Option(names = "--model", required = true, converter = ModelFolderConverter.class,
-            description = "Hugging Face GPT-2-family folder. Or the id of a model in the Hugging Face cache (e.g. gpt2).")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--hook", required = true, description = "e.g. blocks.4.hook_resid_pre.")
     String hook;
@@ -96,16 +94,16 @@ public final class TrainLmSaeCommand implements Callable<Integer> {
         }
         AtomicFiles.checkDirectoryTarget(out, force);
         ComputeBackend backend = device.select(ctx);
-        Gpt2Model lm = Gpt2Model.load(model);
+        Gpt2Model lm = model.load();
         HookPoint point = HookPoint.parse(hook, lm.config().nLayer());
         // the GUI's training panel runs the same pipeline (LmSaeTraining); the flags above keep their own messages
         LmSaeTraining.Settings settings = new LmSaeTraining.Settings(point, expansion, activation.toActivation(), l1, w,
                 alpha, steps, batch, lr, seed);
         settings.config(lm.dModel()); // refuses bad steps, batch or rates before the text is read
         List<String> texts = texts();
-        LmSaeTraining.Outcome o = LmSaeTraining.train(lm, Gpt2Tokenizer.forModel(model), texts, settings,
+        LmSaeTraining.Outcome o = LmSaeTraining.train(lm, model.tokenizer(), texts, settings,
                 backend.device().id(), ctx.monitor(), TrainingListener.NONE);
-        String modelName = model.toAbsolutePath().normalize().getFileName().toString();
+        String modelName = model.name();
         LmSaeTraining.write(out, force, o, modelName);
         if (common.json) {
             ctx.printJson(o.metrics());
