@@ -65,12 +65,8 @@ public final class BenchForwardCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ctx.setDebug(common.debug);
-        if (limit != null && limit < 1) {
-            throw new InvalidInputException("--limit must be at least 1, got " + limit);
-        }
-        if (batch < 1) {
-            throw new InvalidInputException("--batch must be at least 1, got " + batch);
-        }
+        Flags.atLeastOne(limit, "--limit");
+        Flags.atLeastOne(batch, "--batch");
         if (warmup < 0) {
             throw new InvalidInputException("--warmup must be at least 0, got " + warmup);
         }

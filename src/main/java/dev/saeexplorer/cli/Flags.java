@@ -13,4 +13,17 @@ final class Flags {
         }
         return value;
     }
+
+    /** A count flag: at least 1. */
+    static int atLeastOne(int value, String flag) {
+        if (value < 1) {
+            throw new InvalidInputException(flag + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    /** An optional count flag: absent, or at least 1. */
+    static Integer atLeastOne(Integer value, String flag) {
+        return value == null ? null : atLeastOne(value.intValue(), flag);
+    }
 }

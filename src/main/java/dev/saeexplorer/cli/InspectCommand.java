@@ -45,9 +45,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ctx.setDebug(common.debug);
-        if (top < 1) {
-            throw new InvalidInputException("--top must be at least 1, got " + top);
-        }
+        Flags.atLeastOne(top, "--top");
         LoadedCheckpoint c = CheckpointLoader.load(sae);
         CheckpointStats stats = CheckpointStats.of(c.model());
         List<FeatureTokens> features = model == null ? List.of() : featureTokens(c);
@@ -76,9 +74,14 @@ public final class InspectCommand implements Callable<Integer> {
 
     private List<FeatureTokens> featureTokens(LoadedCheckpoint c) {
         FeatureLens lens = new FeatureLens(Gpt2Model.load(model), c.model(), Gpt2Tokenizer.forModel(model));
-        List<FeatureTokens> out = new ArrayList<>();
+        List<Integer> shown = new ArrayList<>();
         for (int i = 0; i < Math.min(FEATURES_SHOWN, c.dSae()); i++) {
-            LogitLens.Result r = lens.tokens(i, top);
+            shown.add(i);
+        }
+        List<LogitLens.Result> results = lens.tokens(shown, top); // one pass over W_U for all of them
+        List<FeatureTokens> out = new ArrayList<>();
+        for (int i : shown) {
+            LogitLens.Result r = results.get(i);
             out.add(new FeatureTokens(i, LogitLensCommand.entries(r.top()), LogitLensCommand.entries(r.bottom())));
         }
         return out;

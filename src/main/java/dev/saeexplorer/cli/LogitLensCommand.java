@@ -40,9 +40,7 @@ public final class LogitLensCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ctx.setDebug(common.debug);
-        if (top < 1) {
-            throw new InvalidInputException("--top must be at least 1, got " + top);
-        }
+        Flags.atLeastOne(top, "--top");
         LoadedCheckpoint checkpoint = CheckpointLoader.load(sae);
         LogitLens.Result r = new FeatureLens(model.load(), checkpoint.model(), model.tokenizer())
                 .tokens(feature, top);

@@ -82,12 +82,8 @@ public final class PsEvalCommand implements Callable<Integer> {
         ctx.setDebug(common.debug);
         PromptTemplate prompt = template == null ? PromptTemplate.DEFAULT : new PromptTemplate(template);
         Balance mode = Balance.parse(balance);
-        if (limit != null && limit < 1) {
-            throw new InvalidInputException("--limit must be at least 1, got " + limit);
-        }
-        if (top < 1) {
-            throw new InvalidInputException("--top must be at least 1, got " + top);
-        }
+        Flags.atLeastOne(limit, "--limit");
+        Flags.atLeastOne(top, "--top");
         if (out != null) {
             AtomicFiles.checkFileTarget(out, force);
         }

@@ -46,9 +46,7 @@ public final class SuperpositionSource {
                         + toyFeatures + "), got " + toyDims);
             }
             Flags.sparsity(toySparsity, "--toy-sparsity");
-            if (toySteps < 1) {
-                throw new InvalidInputException("--toy-steps must be at least 1, got " + toySteps);
-            }
+            Flags.atLeastOne(toySteps, "--toy-steps");
             toyConfig(0);
         }
     }

@@ -61,9 +61,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SweepFiles.Format format = SweepFiles.formatOf(out);
         AtomicFiles.checkFileTarget(out, force);
-        if (seeds < 1) {
-            throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
-        }
+        Flags.atLeastOne(seeds, "--seeds");
         ComputeBackend backend = train.device.select(ctx);
         TaskMonitor monitor = ctx.monitor();
         // Validate every training option before the first (possibly long) toy model is trained.

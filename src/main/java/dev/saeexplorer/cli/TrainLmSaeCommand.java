@@ -85,9 +85,7 @@ public final class TrainLmSaeCommand implements Callable<Integer> {
         if ((textFile == null) == (data == null)) {
             throw new InvalidInputException("give exactly one text source: --text-file FILE or --data WIC");
         }
-        if (expansion < 1) {
-            throw new InvalidInputException("--expansion must be at least 1, got " + expansion);
-        }
+        Flags.atLeastOne(expansion, "--expansion");
         Weighting w = Weighting.parse(weighting);
         if (w == Weighting.ORACLE) {
             throw new InvalidInputException("--weighting oracle needs a known W_p: use none or variance for a language model");

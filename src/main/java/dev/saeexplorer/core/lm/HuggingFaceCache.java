@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.lm;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -162,8 +163,9 @@ public final class HuggingFaceCache {
             return null;
         }
         try {
-            String text = Files.readString(config, StandardCharsets.UTF_8);
-            if (!text.contains("\"gpt2\"")) {
+            String modelType = Json.mapper().readTree(Files.readString(config, StandardCharsets.UTF_8))
+                    .path("model_type").asText("");
+            if (!modelType.equals("gpt2")) {
                 return null;
             }
             return new CachedModel(id, snapshot, Gpt2Config.read(config),

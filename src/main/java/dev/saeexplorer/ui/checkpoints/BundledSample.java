@@ -1,6 +1,7 @@
 package dev.saeexplorer.ui.checkpoints;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.ui.common.SessionId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.List;
  * toy model, so the inspector has something to show with no files on disk. The loader reads folders, so a sample is
  * copied to a fresh temporary folder (a few kilobytes) each time it is opened.
  */
-public enum BundledSample {
+public enum BundledSample implements SessionId {
     TOY_SAE("toy-sae", "toy SAE"),
     TOY_WSAE("toy-wsae", "toy WSAE");
 
@@ -29,6 +30,7 @@ public enum BundledSample {
     }
 
     /** The folder name under {@code sample-data/checkpoints/}, also its key in session files. */
+    @Override
     public String id() {
         return id;
     }
@@ -44,10 +46,9 @@ public enum BundledSample {
     }
 
     public static BundledSample byId(String id) {
-        for (BundledSample s : values()) {
-            if (s.id.equals(id)) {
-                return s;
-            }
+        BundledSample s = SessionId.find(BundledSample.class, id);
+        if (s != null) {
+            return s;
         }
         throw new InvalidInputException("no bundled checkpoint is called '" + id + "' (toy-sae, toy-wsae)");
     }

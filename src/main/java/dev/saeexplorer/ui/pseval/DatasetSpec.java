@@ -2,6 +2,7 @@ package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.pseval.AuthorsJsonLoader;
 import dev.saeexplorer.core.pseval.PsEvalSources;
+import dev.saeexplorer.ui.common.SessionId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param split the WiC split for a folder with several ("test" by default); ignored otherwise
  */
 public record DatasetSpec(Kind kind, Path path, String split) {
-    public enum Kind {
+    public enum Kind implements SessionId {
         SAMPLE("sample", "Bundled sample pairs"),
         WIC("wic", "WiC folder or split file"),
         JSON("json", "PS-Eval JSON / JSONL file");
@@ -26,6 +27,7 @@ public record DatasetSpec(Kind kind, Path path, String split) {
             this.label = label;
         }
 
+        @Override
         public String id() {
             return id;
         }
@@ -35,12 +37,7 @@ public record DatasetSpec(Kind kind, Path path, String split) {
         }
 
         static Kind fromId(String id) {
-            for (Kind k : values()) {
-                if (k.id.equals(id)) {
-                    return k;
-                }
-            }
-            return null;
+            return SessionId.find(Kind.class, id);
         }
     }
 

@@ -2,10 +2,11 @@ package dev.saeexplorer.ui.sweep;
 
 import dev.saeexplorer.core.superposition.Presets;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.ui.common.SessionId;
 import java.util.function.Supplier;
 
 /** The preset W_p matrices a sweep can use (the same for every seed). */
-public enum SweepPreset {
+public enum SweepPreset implements SessionId {
     EXAMPLE_1("example1", "Paper Example 1 (n = 3, n_p = 2)", Presets::example1),
     EXAMPLE_2("example2", "Paper Example 2, triangle (n = 3, n_p = 2)", Presets::example2),
     PENTAGON("pentagon", "Regular pentagon (n = 5, n_p = 2)", () -> Presets.regularPolygon(5)),
@@ -23,6 +24,7 @@ public enum SweepPreset {
         this.factory = factory;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -37,12 +39,7 @@ public enum SweepPreset {
     }
 
     static SweepPreset byId(String id) {
-        for (SweepPreset p : values()) {
-            if (p.id.equals(id)) {
-                return p;
-            }
-        }
-        return null;
+        return SessionId.find(SweepPreset.class, id);
     }
 
     @Override

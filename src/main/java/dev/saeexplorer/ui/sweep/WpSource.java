@@ -1,7 +1,9 @@
 package dev.saeexplorer.ui.sweep;
 
+import dev.saeexplorer.ui.common.SessionId;
+
 /** Where the sweep's W_p comes from. */
-public enum WpSource {
+public enum WpSource implements SessionId {
     /** The toy model bundled in {@code sample-data/} (40 features in 10 dimensions): the fast default. */
     BUNDLED_TOY("bundled-toy", "Bundled toy model"),
     /** A toy model (Elhage et al.) trained for every seed with the given n, n_p and S0. */
@@ -18,6 +20,7 @@ public enum WpSource {
     }
 
     /** The name in session files. */
+    @Override
     public String id() {
         return id;
     }
@@ -29,12 +32,7 @@ public enum WpSource {
 
     /** The source with this session-file id, or null when there is none. */
     static WpSource byId(String id) {
-        for (WpSource s : values()) {
-            if (s.id.equals(id)) {
-                return s;
-            }
-        }
-        return null;
+        return SessionId.find(WpSource.class, id);
     }
 
     @Override

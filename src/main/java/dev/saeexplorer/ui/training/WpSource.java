@@ -4,6 +4,7 @@ import dev.saeexplorer.core.io.MatrixJson;
 import dev.saeexplorer.core.io.SampleData;
 import dev.saeexplorer.core.superposition.Presets;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.ui.common.SessionId;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
  * Where the training lab's W_p comes from. Fixed sizes on purpose: the lab is about training, the Superposition
  * workspace is where W_p is edited, so each choice needs no further fields.
  */
-public enum WpSource {
+public enum WpSource implements SessionId {
     TOY_MODEL("Toy model (40 in 10 dims)", 40,
             () -> Superposition.of(MatrixJson.matrix(SampleData.text("toy-model-n40-np10.json"), "toy model W_p"))),
     EXAMPLE_1("Example 1 (3 in 2 dims)", 3, Presets::example1),
@@ -42,17 +43,13 @@ public enum WpSource {
     }
 
     /** The id stored in session files. */
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static WpSource fromId(String id) {
-        for (WpSource s : values()) {
-            if (s.id().equals(id)) {
-                return s;
-            }
-        }
-        return null;
+        return SessionId.find(WpSource.class, id);
     }
 
     @Override

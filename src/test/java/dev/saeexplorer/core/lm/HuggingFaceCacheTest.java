@@ -95,5 +95,8 @@ class HuggingFaceCacheTest {
         assertEquals(small, cache.find("gpt2").orElseThrow().folder());
         assertTrue(cache.find("distilgpt2").isEmpty(), "a snapshot without model.safetensors is not loadable");
         assertTrue(cache.find("pt2").isEmpty(), "only whole names match");
+        snapshot("models--EleutherAI--gpt-neo-125m", "r3", "{\"model_type\": \"gpt_neo\", \"_name_or_path\": \"gpt2\","
+                + " \"n_embd\": 768, \"n_head\": 12, \"n_layer\": 12, \"n_positions\": 2048, \"vocab_size\": 50257}", true);
+        assertTrue(new HuggingFaceCache(hub).find("gpt-neo-125m").isEmpty(), "model_type decides, not a mention of gpt2");
     }
 }
