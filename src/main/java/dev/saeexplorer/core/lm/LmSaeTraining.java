@@ -1,7 +1,7 @@
 package dev.saeexplorer.core.lm;
 
 import dev.saeexplorer.core.InvalidInputException;
-import dev.saeexplorer.core.SubTask;
+import dev.saeexplorer.core.compute.SubTask;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.io.AtomicFiles;
 import dev.saeexplorer.core.io.Json;
@@ -121,7 +121,7 @@ public final class LmSaeTraining {
         double[] m2 = new double[d];
         int n = 0;
         while (n < rows) {
-            monitor.checkCancelled();
+            monitor.betweenSteps();
             float[] batch = source.next();
             for (int b = 0; b < source.batch() && n < rows; b++) {
                 n++;

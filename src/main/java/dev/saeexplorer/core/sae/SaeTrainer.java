@@ -38,34 +38,51 @@ public final class SaeTrainer {
         int reportEvery = Math.max(1, cfg.steps() / SNAPSHOTS);
         int[] sinceFired = new int[cfg.latents()];
         List<TrainingSnapshot> history = new ArrayList<>();
-        long start = System.nanoTime();
+        Clock clock = new Clock();
         try (TrainingKernel kernel = engine == TrainingEngine.JVM ? new JvmKernel(cfg, init, weights)
                 : new Nd4jKernel(cfg, init, weights)) {
             for (int s = 0; s < cfg.steps(); s++) {
                 float[] x = data.next();
-                boolean report = s % reportEvery == 0 || s == cfg.steps() - 1;
+                boolean last = s == cfg.steps() - 1;
+                // A pause shows where it holds: the step it stopped at gets a snapshot of its own.
+                boolean report = s % reportEvery == 0 || last || monitor.pauseRequested();
                 TrainingKernel.StepOutcome outcome = kernel.step(x, deadLatents(sinceFired, cfg), report);
                 updateFiring(sinceFired, outcome.firedPerLatent());
-                monitor.checkCancelled();
                 if (report) {
                     checkFinite(outcome.loss(), s + 1);
-                    double seconds = (System.nanoTime() - start) / 1e9;
+                    double seconds = clock.seconds();
                     double rate = seconds > 0 ? (s + 1.0) * cfg.batch() / seconds : 0;
                     TrainingSnapshot snap = new TrainingSnapshot(s + 1, cfg.steps(), outcome.loss(),
-                            outcome.reconstruction(), outcome.meanL0(), countDead(sinceFired, cfg), rate);
+                            outcome.reconstruction(), outcome.meanL0(), countDead(sinceFired, cfg), rate, seconds);
                     history.add(snap);
                     listener.onSnapshot(snap);
                     monitor.report((s + 1.0) / cfg.steps(), String.format("step %d/%d, loss %.5f", s + 1,
                             cfg.steps(), outcome.loss()));
                 }
+                // Pause and cancel act here, between two steps.
+                clock.leaveOut(monitor.betweenSteps());
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = clock.seconds();
             SaeModel model = kernel.model();
             for (org.nd4j.linalg.api.ndarray.INDArray p : List.of(model.wEnc(), model.bEnc(), model.wDec(), model.bDec())) {
                 checkFinite(p.amaxNumber().doubleValue(), cfg.steps());
             }
             return new TrainingResult(cfg, model, weights, List.copyOf(history),
                     cfg.steps() * (double) cfg.batch() / seconds);
+        }
+    }
+
+    /** Wall-clock time since the start with the paused stretches left out. */
+    private static final class Clock {
+        private final long start = System.nanoTime();
+        private long paused;
+
+        void leaveOut(long pausedNanos) {
+            paused += pausedNanos;
+        }
+
+        double seconds() {
+            return (System.nanoTime() - start - paused) / 1e9;
         }
     }
 

@@ -71,7 +71,7 @@ public final class ToyModelTrainer {
             loss = sum / batch;
             adamW.step(w, gw);
             adamB.step(b, gb);
-            monitor.checkCancelled();
+            monitor.betweenSteps();
             if (!Double.isFinite(loss)) {
                 throw new InvalidInputException("toy-model training diverged: the loss became " + loss + " at step "
                         + (step + 1) + "; lower --lr");

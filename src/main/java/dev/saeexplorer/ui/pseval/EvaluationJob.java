@@ -1,6 +1,6 @@
 package dev.saeexplorer.ui.pseval;
 
-import dev.saeexplorer.core.SubTask;
+import dev.saeexplorer.core.compute.SubTask;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;

@@ -16,21 +16,24 @@ import java.util.function.BiConsumer;
 
 /**
  * The background work of a lab run: SAE and WSAE train at the same time on two threads, on the same data (same seed),
- * so their curves grow side by side. The job's thread only watches: it forwards the job's cancellation to both
- * trainers (which check it every step), stops the other model when one fails, and reports the combined progress.
+ * so their curves grow side by side. Both trainers step under one {@link CancellationToken}, the run's control, which
+ * they check between every two steps: pause, resume and cancel act within one step. The job's thread only watches: it
+ * forwards the job's cancellation to the control, stops the other model when one fails, and reports the combined
+ * progress.
  */
 final class DualTraining {
     private static final long WATCH_MS = 20;
 
     private final LabSettings settings;
-    private final PauseGate gate;
+    private final CancellationToken control;
     private final BiConsumer<ModelKind, TrainingSnapshot> snapshots;
     /** Each model's training fraction, written by its thread, read by the watcher. */
     private final AtomicLongArray progress = new AtomicLongArray(2);
 
-    DualTraining(LabSettings settings, PauseGate gate, BiConsumer<ModelKind, TrainingSnapshot> snapshots) {
+    /** @param control pauses, resumes and cancels both trainers; the job's cancellation is forwarded to it */
+    DualTraining(LabSettings settings, CancellationToken control, BiConsumer<ModelKind, TrainingSnapshot> snapshots) {
         this.settings = settings;
-        this.gate = gate;
+        this.control = control;
         this.snapshots = snapshots;
     }
 
@@ -40,19 +43,18 @@ final class DualTraining {
         // Checked before any thread starts, so bad settings fail with the core's message and nothing runs.
         settings.config(ModelKind.SAE, sp.dims());
         settings.config(ModelKind.WSAE, sp.dims());
-        CancellationToken inner = new CancellationToken();
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "training-lab-model");
             t.setDaemon(true);
             return t;
         });
         try {
-            Future<ModelOutcome> sae = pool.submit(() -> train(ModelKind.SAE, sp, inner));
-            Future<ModelOutcome> wsae = pool.submit(() -> train(ModelKind.WSAE, sp, inner));
+            Future<ModelOutcome> sae = pool.submit(() -> train(ModelKind.SAE, sp));
+            Future<ModelOutcome> wsae = pool.submit(() -> train(ModelKind.WSAE, sp));
             double reported = -1;
             while (!(sae.isDone() && wsae.isDone())) {
                 if (job.cancellation().isCancelled() || failed(sae) || failed(wsae)) {
-                    inner.cancel();
+                    control.cancel();
                 }
                 double p = (fraction(0) + fraction(1)) / 2;
                 if (p - reported >= 0.005) {
@@ -71,17 +73,15 @@ final class DualTraining {
         return Double.longBitsToDouble(progress.get(slot));
     }
 
-    private ModelOutcome train(ModelKind kind, Superposition sp, CancellationToken inner) {
+    private ModelOutcome train(ModelKind kind, Superposition sp) {
         int slot = kind.ordinal();
         RateMeter rate = new RateMeter(settings.batch());
-        TaskMonitor monitor = new TaskMonitor((fraction, message) -> {
-            progress.set(slot, Double.doubleToLongBits(fraction));
-            rate.paused(gate.await(inner));
-        }, inner);
+        TaskMonitor monitor = new TaskMonitor(
+                (fraction, message) -> progress.set(slot, Double.doubleToLongBits(fraction)), control);
         ExperimentResult result = new SyntheticExperiment().run(sp, settings.sparsity(), settings.config(kind, sp.dims()),
                 settings.evalSamples(), monitor, snap -> snapshots.accept(kind, rate.adjust(snap)));
         // The evaluation does not poll the token; check it before spending more time on the result views.
-        inner.throwIfCancelled();
+        control.throwIfCancelled();
         return OutcomeAnalysis.analyse(kind, sp, settings, result);
     }
 
@@ -121,37 +121,29 @@ final class DualTraining {
     }
 
     /**
-     * Samples per second over the last snapshot interval, paused time left out. The core's figure is the mean since
-     * the start, which a pause would drag down for the rest of the run.
+     * Samples per second over the last snapshot interval, smoothed. The core's figure is the mean since the start, which
+     * hides how the speed changes during a run.
      */
     private static final class RateMeter {
         private final int batch;
-        private long lastTime = System.nanoTime();
+        private double lastSeconds;
         private int lastStep;
-        private long pausedNanos;
         private double smoothed;
 
         RateMeter(int batch) {
             this.batch = batch;
         }
 
-        void paused(long nanos) {
-            pausedNanos += nanos;
-        }
-
         TrainingSnapshot adjust(TrainingSnapshot s) {
-            long now = System.nanoTime();
-            double seconds = (now - lastTime - pausedNanos) / 1e9;
+            double seconds = s.seconds() - lastSeconds;
             double instant = seconds > 0 && s.step() > lastStep ? (s.step() - lastStep) * (double) batch / seconds
                     : s.samplesPerSecond();
             // Smoothed: snapshot intervals are a few milliseconds, so a single interval's rate jitters.
             smoothed = smoothed == 0 ? instant : 0.8 * smoothed + 0.2 * instant;
-            double rate = smoothed;
-            lastTime = now;
+            lastSeconds = s.seconds();
             lastStep = s.step();
-            pausedNanos = 0;
             return new TrainingSnapshot(s.step(), s.steps(), s.loss(), s.reconstruction(), s.meanL0(), s.deadLatents(),
-                    rate);
+                    smoothed, s.seconds());
         }
     }
 }

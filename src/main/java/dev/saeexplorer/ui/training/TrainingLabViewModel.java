@@ -2,6 +2,7 @@ package dev.saeexplorer.ui.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.compute.CancellationToken;
 import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.core.sae.TrainingSnapshot;
 import dev.saeexplorer.ui.WorkspaceContext;
@@ -56,7 +57,8 @@ public final class TrainingLabViewModel implements WorkspaceModel {
     /** Identifies the current run, so callbacks of a run cancelled and replaced meanwhile are ignored. */
     private long runId;
     private Job job;
-    private PauseGate gate;
+    /** Pauses, resumes and cancels the current run's trainers between two steps. */
+    private CancellationToken control;
     private LabSettings running;
 
     public TrainingLabViewModel(WorkspaceContext ctx) {
@@ -86,7 +88,7 @@ public final class TrainingLabViewModel implements WorkspaceModel {
         }
         long id = ++runId;
         running = s;
-        gate = new PauseGate();
+        control = new CancellationToken();
         saeCurve.clear();
         wsaeCurve.clear();
         latestSae.set(null);
@@ -99,7 +101,7 @@ public final class TrainingLabViewModel implements WorkspaceModel {
                 append(kind, batch);
             }
         });
-        DualTraining training = new DualTraining(s, gate, buffer::offer);
+        DualTraining training = new DualTraining(s, control, buffer::offer);
         job = ctx.executor().submit("Training lab: SAE and WSAE", training::run,
                 result -> {
                     buffer.drain();
@@ -114,32 +116,32 @@ public final class TrainingLabViewModel implements WorkspaceModel {
                 });
     }
 
-    /** Pauses at the next snapshot (every ~steps/200 steps): the core trainer has no finer pause point. */
+    /** Pauses both trainers after the step they are on; each reports the step it holds at as a snapshot. */
     public void pause() {
         if (state.get() != RunState.RUNNING) {
             return;
         }
-        gate.pause();
+        control.pause();
         state.set(RunState.PAUSED);
-        status.set("Paused (training stops at its next snapshot, within " + Math.max(1, running.steps() / 200)
-                + " steps). Resume or cancel.");
+        status.set("Paused after the current training step. Resume or cancel.");
     }
 
     public void resume() {
         if (state.get() != RunState.PAUSED) {
             return;
         }
-        gate.resume();
+        control.resume();
         state.set(RunState.RUNNING);
         status.set("Training SAE and WSAE (" + running.steps() + " steps each)…");
     }
 
-    /** Cancels the run; the trainers check every step, so it ends within a second, paused or not. */
+    /** Cancels the run; the trainers check between every two steps, so it ends after the current one, paused or not. */
     public void cancel() {
         if (!state.get().active()) {
             return;
         }
         status.set("Cancelling…");
+        control.cancel();
         job.cancel();
     }
 
@@ -233,12 +235,17 @@ public final class TrainingLabViewModel implements WorkspaceModel {
         form.restore(state);
     }
 
+    /** The current run's pause/cancel control, for tests that wait until the trainers hold. */
+    CancellationToken runControl() {
+        return control;
+    }
+
     public void shutdown() {
         if (job != null) {
             job.cancel();
         }
-        if (gate != null) {
-            gate.resume();
+        if (control != null) {
+            control.cancel();
         }
     }
 

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saeexplorer.core.experiment.SweepRow;
+import dev.saeexplorer.ui.Waits;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -55,8 +55,7 @@ class SweepViewTest {
         assertTrue(table.getItems().isEmpty());
 
         robot.clickOn("#" + SweepView.RUN_ID);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                () -> workspace.model().stateProperty().get() != SweepState.RUNNING && !reported.isEmpty()
+        Waits.until(() -> workspace.model().stateProperty().get() != SweepState.RUNNING && !reported.isEmpty()
                         || table.getItems().size() == 4 && workspace.model().stateProperty().get() == SweepState.DONE);
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.saeexplorer.ui.Waits;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -45,7 +45,7 @@ class TrainingLabViewTest {
     }
 
     @Test
-    void startShowsProgressAndCancelStopsTheRunWithinASecond(FxRobot robot) throws Exception {
+    void startShowsProgressAndCancelStopsTheRun(FxRobot robot) throws Exception {
         // Set through the field itself (the pane may be scrolled differently when other UI tests ran first).
         TextField steps = robot.lookup("#field-steps").queryAs(TextField.class);
         robot.interact(() -> steps.setText("2000000"));
@@ -53,15 +53,14 @@ class TrainingLabViewTest {
         String idle = status(robot);
         robot.clickOn("Start");
         ProgressBar bar = robot.lookup("#training-progress").queryAs(ProgressBar.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> bar.getProgress() > 0);
+        Waits.until(() -> bar.getProgress() > 0);
         assertFalse(idle.equals(status(robot)));
         assertEquals(RunState.RUNNING, workspace.viewModel().stateProperty().get());
 
-        long t0 = System.nanoTime();
         robot.clickOn("Cancel");
-        WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS,
-                () -> workspace.viewModel().stateProperty().get() == RunState.CANCELLED);
-        assertTrue((System.nanoTime() - t0) / 1e9 < 1.0);
+        // How soon cancel acts is proved step-exactly in SaeTrainerTest; here only that the click reaches the run.
+        Waits.until(() -> workspace.viewModel().stateProperty().get() == RunState.CANCELLED);
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(status(robot).startsWith("Cancelled"), status(robot));
         assertTrue(errors.isEmpty(), errors.toString());
     }
@@ -73,8 +72,7 @@ class TrainingLabViewTest {
         // Below the fold of the settings pane: set through the view model (the field is bound to it).
         robot.interact(() -> workspace.viewModel().settings().evalSamples().textProperty().set("1024"));
         robot.clickOn("Start");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> workspace.viewModel().stateProperty().get() == RunState.FINISHED);
+        Waits.until(() -> workspace.viewModel().stateProperty().get() == RunState.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         TableView<MetricRow> table = robot.lookup(".metrics-table").queryAs(TableView.class);

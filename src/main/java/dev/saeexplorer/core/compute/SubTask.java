@@ -1,6 +1,5 @@
-package dev.saeexplorer.core;
+package dev.saeexplorer.core.compute;
 
-import dev.saeexplorer.core.compute.TaskMonitor;
 
 /** A part of a longer operation: its progress fills one stretch of the whole's bar, sharing the whole's cancellation. */
 public final class SubTask {
