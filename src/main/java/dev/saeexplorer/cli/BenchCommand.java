@@ -1,17 +1,17 @@
 package dev.saeexplorer.cli;
 
+import dev.saeexplorer.core.Gaussian;
 import dev.saeexplorer.core.compute.ComputeBackend;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.SaeTrainer;
-import dev.saeexplorer.core.sae.SyntheticData;
+import dev.saeexplorer.core.superposition.SyntheticData;
 import dev.saeexplorer.core.sae.TrainingListener;
 import dev.saeexplorer.core.sae.TrainingEngine;
 import dev.saeexplorer.core.sae.TrainingResult;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.sae.WsaeWeights;
-import dev.saeexplorer.core.superposition.Presets;
 import dev.saeexplorer.core.superposition.Superposition;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -108,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (int j = 0; j < features; j++) {
             double norm = 0;
             for (int i = 0; i < dims; i++) {
-                m[i][j] = Presets.gaussianSample(r);
+                m[i][j] = Gaussian.sample(r);
                 norm += m[i][j] * m[i][j];
             }
             for (int i = 0; i < dims; i++) {

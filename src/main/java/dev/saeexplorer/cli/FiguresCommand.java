@@ -5,7 +5,7 @@ import dev.saeexplorer.charts.SweepCharts;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.experiment.SweepRow;
-import dev.saeexplorer.core.io.SweepFiles;
+import dev.saeexplorer.core.experiment.SweepFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

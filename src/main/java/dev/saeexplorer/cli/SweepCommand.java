@@ -6,7 +6,7 @@ import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.experiment.SparsitySweep;
 import dev.saeexplorer.core.experiment.SweepRow;
 import dev.saeexplorer.core.io.AtomicFiles;
-import dev.saeexplorer.core.io.SweepFiles;
+import dev.saeexplorer.core.experiment.SweepFiles;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.Weighting;
 import java.nio.file.Path;

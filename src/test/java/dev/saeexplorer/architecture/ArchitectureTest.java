@@ -1,6 +1,7 @@
 package dev.saeexplorer.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -19,6 +20,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.saeexplorer.ui..",
                         "dev.saeexplorer.cli..", "dev.saeexplorer.charts..", "java.awt..", "org.jfree..", "picocli..")
                 .check(CLASSES);
+    }
+
+    /**
+     * Every package of the core is one slice (the root package {@code core} included), and no two slices reach each
+     * other through any chain of dependencies: each layer can be read, tested and moved without the ones above it.
+     */
+    @Test
+    void coreHasNoPackageCycles() {
+        slices().matching("dev.saeexplorer.(core..)").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.core.io.SafetensorsFile;
 import dev.saeexplorer.core.io.SafetensorsReader;
-import dev.saeexplorer.core.io.SweepFiles;
+import dev.saeexplorer.core.experiment.SweepFiles;
 import dev.saeexplorer.core.experiment.SweepRow;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.saeexplorer.core.io.SaeCheckpoint;
+import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
 import dev.saeexplorer.core.io.SafetensorsFile;
 import dev.saeexplorer.core.io.SafetensorsReader;
 import dev.saeexplorer.core.io.TrainingRecord;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.saeexplorer.core.io.SaeCheckpoint;
+import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
 import dev.saeexplorer.core.io.TrainingRecord;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeModel;

@@ -2,7 +2,7 @@ package dev.saeexplorer.core.experiment;
 
 import dev.saeexplorer.core.io.AtomicFiles;
 import dev.saeexplorer.core.io.Json;
-import dev.saeexplorer.core.io.SaeCheckpoint;
+import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
 import dev.saeexplorer.core.io.TrainingRecord;
 import dev.saeexplorer.core.metrics.SyntheticMetrics;
 import dev.saeexplorer.core.sae.SaeConfig;

@@ -5,7 +5,7 @@ import dev.saeexplorer.core.metrics.SyntheticEvaluator;
 import dev.saeexplorer.core.metrics.SyntheticMetrics;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.SaeTrainer;
-import dev.saeexplorer.core.sae.SyntheticData;
+import dev.saeexplorer.core.superposition.SyntheticData;
 import dev.saeexplorer.core.sae.TrainingListener;
 import dev.saeexplorer.core.sae.TrainingResult;
 import dev.saeexplorer.core.sae.WsaeWeights;
@@ -38,7 +38,7 @@ public final class SyntheticExperiment {
             case VARIANCE:
                 return WsaeWeights.fromVariance(data.inputVariance(VARIANCE_SAMPLES, cfg.seed() + 2_000_003L), cfg.alpha());
             case ORACLE:
-                return WsaeWeights.oracle(data.superposition());
+                return WsaeWeights.oracle(data.superposition().matrix());
             default:
                 return WsaeWeights.uniform(cfg.inputDim());
         }

@@ -5,7 +5,7 @@ import dev.saeexplorer.core.compute.SubTask;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.io.AtomicFiles;
 import dev.saeexplorer.core.io.Json;
-import dev.saeexplorer.core.io.SaeCheckpoint;
+import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
 import dev.saeexplorer.core.io.TrainingRecord;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeConfig;

@@ -2,7 +2,7 @@ package dev.saeexplorer.core.metrics;
 
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.sae.SaeModel;
-import dev.saeexplorer.core.sae.SyntheticData;
+import dev.saeexplorer.core.superposition.SyntheticData;
 import dev.saeexplorer.core.superposition.Superposition;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

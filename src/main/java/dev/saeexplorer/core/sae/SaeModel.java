@@ -1,7 +1,7 @@
 package dev.saeexplorer.core.sae;
 
+import dev.saeexplorer.core.Gaussian;
 import dev.saeexplorer.core.InvalidInputException;
-import dev.saeexplorer.core.superposition.Presets;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -50,7 +50,7 @@ public final class SaeModel {
             double norm = 0;
             double[] column = new double[d];
             for (int i = 0; i < d; i++) {
-                column[i] = Presets.gaussianSample(random);
+                column[i] = Gaussian.sample(random);
                 norm += column[i] * column[i];
             }
             norm = Math.sqrt(norm);

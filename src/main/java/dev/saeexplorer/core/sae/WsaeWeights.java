@@ -1,7 +1,5 @@
 package dev.saeexplorer.core.sae;
 
-import dev.saeexplorer.core.superposition.Superposition;
-
 /**
  * The WSAE's per-dimension weights γ (design/MATH.md): raw γ_i = s_i^α, and the same rescaled so that mean γ_i² = 1,
  * which leaves the optimum unchanged and keeps losses comparable with the SAE's.
@@ -27,13 +25,15 @@ public record WsaeWeights(double[] raw, double[] normalised) {
     /**
      * The oracle: γ_i ∝ 1 / (number of features j with |W_p[i, j]| > 0.1), a dimension that carries no feature counted as
      * carrying one.
+     *
+     * @param wp W_p, [n_p][n]
      */
-    public static WsaeWeights oracle(Superposition sp) {
-        double[] raw = new double[sp.dims()];
-        for (int i = 0; i < sp.dims(); i++) {
+    public static WsaeWeights oracle(double[][] wp) {
+        double[] raw = new double[wp.length];
+        for (int i = 0; i < wp.length; i++) {
             int count = 0;
-            for (int j = 0; j < sp.features(); j++) {
-                if (Math.abs(sp.entry(i, j)) > 0.1) {
+            for (double entry : wp[i]) {
+                if (Math.abs(entry) > 0.1) {
                     count++;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.saeexplorer.core.superposition;
 
+import dev.saeexplorer.core.Gaussian;
 import dev.saeexplorer.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,18 +179,11 @@ public final class Presets {
         double[][] gaussian = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                gaussian[i][j] = gaussianSample(random);
+                gaussian[i][j] = Gaussian.sample(random);
             }
         }
         double[][] rows = gramSchmidt(gaussian, n);
         return rows;
-    }
-
-    /** A standard normal draw by Box–Muller. */
-    public static double gaussianSample(SplittableRandom random) {
-        double u = 1.0 - random.nextDouble();
-        double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
     private static int[] shuffled(int n, SplittableRandom random) {

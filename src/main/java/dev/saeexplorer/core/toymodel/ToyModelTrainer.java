@@ -6,11 +6,11 @@ import static dev.saeexplorer.core.compute.HostMath.axpy;
 import static dev.saeexplorer.core.compute.HostMath.transpose;
 import static dev.saeexplorer.core.compute.HostMath.zero;
 
+import dev.saeexplorer.core.Gaussian;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.HostAdam;
 import dev.saeexplorer.core.compute.HostMath;
 import dev.saeexplorer.core.compute.TaskMonitor;
-import dev.saeexplorer.core.superposition.Presets;
 import dev.saeexplorer.core.superposition.SparseSampler;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -33,7 +33,7 @@ public final class ToyModelTrainer {
         float[][] w = new float[np][n];
         for (float[] row : w) {
             for (int i = 0; i < n; i++) {
-                row[i] = (float) (std * Presets.gaussianSample(init));
+                row[i] = (float) (std * Gaussian.sample(init));
             }
         }
         float[] b = new float[n];

@@ -13,7 +13,7 @@ import dev.saeexplorer.core.experiment.SweepRow;
 import dev.saeexplorer.core.io.Json;
 import dev.saeexplorer.core.io.MatrixJson;
 import dev.saeexplorer.core.io.SampleData;
-import dev.saeexplorer.core.io.SweepFiles;
+import dev.saeexplorer.core.experiment.SweepFiles;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.superposition.Superposition;
 import dev.saeexplorer.core.toymodel.ToyModelTrainer;

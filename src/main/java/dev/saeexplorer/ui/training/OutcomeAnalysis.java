@@ -2,7 +2,7 @@ package dev.saeexplorer.ui.training;
 
 import dev.saeexplorer.core.experiment.SyntheticExperiment.ExperimentResult;
 import dev.saeexplorer.core.sae.SaeModel;
-import dev.saeexplorer.core.sae.SyntheticData;
+import dev.saeexplorer.core.superposition.SyntheticData;
 import dev.saeexplorer.core.superposition.Superposition;
 import org.nd4j.linalg.api.buffer.DataType;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeModel;
-import dev.saeexplorer.core.sae.SyntheticData;
+import dev.saeexplorer.core.superposition.SyntheticData;
 import dev.saeexplorer.core.superposition.Presets;
 import dev.saeexplorer.core.superposition.Superposition;
 import org.junit.jupiter.api.Test;

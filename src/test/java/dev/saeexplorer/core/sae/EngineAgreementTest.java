@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saeexplorer.core.superposition.Presets;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.superposition.SyntheticData;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -14,6 +14,7 @@ import dev.saeexplorer.core.experiment.SyntheticExperiment;
 import dev.saeexplorer.core.metrics.SyntheticMetrics;
 import dev.saeexplorer.core.superposition.Presets;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.superposition.SyntheticData;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -196,7 +197,7 @@ class SaeTrainerTest {
         WsaeWeights half = WsaeWeights.fromVariance(new double[] {1.0, 4.0}, 0.5);
         assertArrayEquals(new double[] {1.0, 2.0}, half.raw(), 1e-12);
         // Example 1: dimension 0 carries one feature, dimension 1 two → oracle raw weights 1 and 1/2.
-        assertArrayEquals(new double[] {1.0, 0.5}, WsaeWeights.oracle(Presets.example1()).raw(), 0);
+        assertArrayEquals(new double[] {1.0, 0.5}, WsaeWeights.oracle(Presets.example1().matrix()).raw(), 0);
     }
 
     private static SaeModel train(SaeConfig cfg, SyntheticData data) {

@@ -5,7 +5,7 @@ import dev.saeexplorer.core.io.MatrixJson;
 import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
 import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
 import dev.saeexplorer.core.io.checkpoint.SparsityFile;
-import dev.saeexplorer.core.sae.SyntheticData;
+import dev.saeexplorer.core.superposition.SyntheticData;
 import dev.saeexplorer.core.superposition.Superposition;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.saeexplorer.ui.pseval;
 
-import dev.saeexplorer.core.io.SaeCheckpoint;
+import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
 import dev.saeexplorer.core.io.SafetensorsWriter;
 import dev.saeexplorer.core.io.Tensor;
 import dev.saeexplorer.core.io.TrainingRecord;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.experiment.SweepRow;
 import dev.saeexplorer.core.io.Json;
-import dev.saeexplorer.core.io.SweepFiles;
+import dev.saeexplorer.core.experiment.SweepFiles;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
 import java.nio.file.Path;

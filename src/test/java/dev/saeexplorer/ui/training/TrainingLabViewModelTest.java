@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.CancellationToken;
 import dev.saeexplorer.core.compute.TaskMonitor;
-import dev.saeexplorer.core.io.SaeCheckpoint;
+import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.BackgroundExecutor;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.saeexplorer.core.InvalidInputException;
-import dev.saeexplorer.core.io.SaeCheckpoint;
+import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
 import dev.saeexplorer.core.io.TrainingRecord;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeModel;

@@ -1,4 +1,4 @@
-package dev.saeexplorer.core.io;
+package dev.saeexplorer.core.io.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.Json;
+import dev.saeexplorer.core.io.SafetensorsFile;
+import dev.saeexplorer.core.io.SafetensorsReader;
+import dev.saeexplorer.core.io.SafetensorsWriter;
+import dev.saeexplorer.core.io.Tensor;
+import dev.saeexplorer.core.io.TrainingRecord;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.SaeModel;

@@ -1,9 +1,12 @@
-package dev.saeexplorer.core.io;
+package dev.saeexplorer.core.io.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
-import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
+import dev.saeexplorer.core.io.AtomicFiles;
+import dev.saeexplorer.core.io.Json;
+import dev.saeexplorer.core.io.SafetensorsWriter;
+import dev.saeexplorer.core.io.Tensor;
+import dev.saeexplorer.core.io.TrainingRecord;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeModel;
 import java.io.IOException;

@@ -1,7 +1,8 @@
-package dev.saeexplorer.core.io;
+package dev.saeexplorer.core.experiment;
 
 import dev.saeexplorer.core.InvalidInputException;
-import dev.saeexplorer.core.experiment.SweepRow;
+import dev.saeexplorer.core.io.AtomicFiles;
+import dev.saeexplorer.core.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

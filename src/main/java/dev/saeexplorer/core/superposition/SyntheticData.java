@@ -1,8 +1,7 @@
-package dev.saeexplorer.core.sae;
+package dev.saeexplorer.core.superposition;
 
 import dev.saeexplorer.core.Matrices;
-import dev.saeexplorer.core.superposition.SparseSampler;
-import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.sae.BatchSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
