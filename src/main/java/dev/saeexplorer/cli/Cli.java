@@ -50,7 +50,7 @@ public final class Cli {
             t = t.getCause();
         }
         if (t instanceof InvalidInputException) {
-            err.println("error: " + oneLine(t.getMessage()));
+            err.println("error: " + oneLine(((InvalidInputException) t).message(FlagNames.TABLE)));
             return BAD_INPUT;
         }
         if (t instanceof CancelledException) {

@@ -32,15 +32,27 @@ public final class Matrices {
 
     /** Checks a vector is finite and has the expected length (or any non-zero length when expected < 0). */
     public static double[] checkedCopy(double[] v, int expectedLength, String name) {
+        return checkedVector(v, expectedLength, null, name);
+    }
+
+    /** The same for a vector a person sets: errors name {@code param}. */
+    public static double[] checkedCopy(double[] v, int expectedLength, Param param) {
+        return checkedVector(v, expectedLength, param, param);
+    }
+
+    /** @param name the vector in messages: a {@link String} or the {@link Param} itself */
+    private static double[] checkedVector(double[] v, int expectedLength, Param about, Object name) {
         if (v == null || v.length == 0) {
-            throw new InvalidInputException(name + " is empty");
+            throw InvalidInputException.worded(about, name, " is empty");
         }
         if (expectedLength >= 0 && v.length != expectedLength) {
-            throw new InvalidInputException(name + " has " + v.length + " entries but " + expectedLength + " are needed");
+            throw InvalidInputException.worded(about, name, " has " + v.length + " entries but " + expectedLength
+                    + " are needed");
         }
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {
-                throw new InvalidInputException(name + "[" + i + "] is " + v[i] + ": every entry must be a finite number");
+                throw InvalidInputException.worded(about, name, "[" + i + "] is " + v[i]
+                        + ": every entry must be a finite number");
             }
         }
         return v.clone();

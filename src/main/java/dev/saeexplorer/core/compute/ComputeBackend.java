@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.compute;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -39,10 +40,10 @@ public record ComputeBackend(Device device, String name, String details, String 
                     "CUDA was requested but this build has only the CPU backend; computing on the CPU");
         }
         if (requested == Device.CUDA) {
-            throw new InvalidInputException("--device cuda: this build has no CUDA backend (build with 'mvn -Pcuda package')"
-                    + " or pass --fallback-cpu to compute on the CPU");
+            throw InvalidInputException.worded(Param.DEVICE, Param.DEVICE, " cuda: this build has no CUDA backend (build"
+                    + " with 'mvn -Pcuda package'), or choose ", Param.FALLBACK_CPU, " to compute on the CPU");
         }
-        throw new InvalidInputException("--device cpu: this build was made with the CUDA backend only");
+        throw InvalidInputException.of(Param.DEVICE, "cpu: this build was made with the CUDA backend only");
     }
 
     private static String describe(Device device) {

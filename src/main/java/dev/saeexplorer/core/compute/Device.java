@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.compute;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import java.util.Locale;
 
 /** Where heavy compute runs. */
@@ -11,7 +12,7 @@ public enum Device {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("unknown device '" + text + "': use cpu or cuda");
+            throw InvalidInputException.worded(Param.DEVICE, "unknown ", Param.DEVICE, " '" + text + "': use cpu or cuda");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.experiment;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.metrics.SyntheticMetrics;
 import dev.saeexplorer.core.sae.SaeConfig;
@@ -23,13 +24,13 @@ public final class SparsitySweep {
     public List<SweepRow> run(double[] sparsities, int seeds, LongFunction<Superposition> wpForSeed, SaeConfig base,
                               int evalSamples, String device, TaskMonitor monitor, Consumer<SweepRow> onRow) {
         if (sparsities.length == 0) {
-            throw new InvalidInputException("--sparsities is empty: give a list like 0.1,0.5,0.9");
+            throw InvalidInputException.of(Param.SPARSITIES, "is empty: give a list like 0.1,0.5,0.9");
         }
         for (double s : sparsities) {
             SparseSampler.checkSparsity(s);
         }
         if (seeds < 1) {
-            throw new InvalidInputException("--seeds must be at least 1, got " + seeds);
+            throw InvalidInputException.of(Param.SEEDS, "must be at least 1, got " + seeds);
         }
         Weighting wsae = base.weighting() == Weighting.NONE ? Weighting.VARIANCE : base.weighting();
         List<SweepRow> rows = new ArrayList<>();

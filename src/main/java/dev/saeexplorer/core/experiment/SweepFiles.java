@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.experiment;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.io.AtomicFiles;
 import dev.saeexplorer.core.io.Json;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public final class SweepFiles {
         if (name.endsWith(".json")) {
             return Format.JSON;
         }
-        throw new InvalidInputException("--out " + path + ": the file name must end in .csv or .json");
+        throw InvalidInputException.of(Param.OUT, path + ": the file name must end in .csv or .json");
     }
 
     public static void write(Path path, Format format, List<SweepRow> rows) {

@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.io;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -105,11 +106,12 @@ public final class AtomicFiles {
     /** Refuses an output folder that would lose data: a file, or a non-empty folder without force. */
     public static void checkDirectoryTarget(Path target, boolean force) {
         if (Files.isRegularFile(target)) {
-            throw new InvalidInputException("--out " + target + " is a file: give a folder");
+            throw InvalidInputException.worded(Param.OUT, Param.OUT, " " + target + " is a file: give a folder");
         }
         if (Files.isDirectory(target) && !isEmptyDirectory(target)) {
             if (!force) {
-                throw new InvalidInputException("--out " + target + " exists and is not empty: choose another folder or pass --force");
+                throw InvalidInputException.worded(Param.OUT, Param.OUT, " " + target
+                        + " exists and is not empty: choose another folder or allow replacing it (", Param.FORCE, ")");
             }
             checkReplaceable(target);
         }
@@ -119,7 +121,7 @@ public final class AtomicFiles {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isWritable(existing)) {
-            throw new InvalidInputException("--out " + target + ": " + (existing == null ? "no such folder" : existing + " is not writable"));
+            throw InvalidInputException.worded(Param.OUT, Param.OUT, " " + target + ": " + (existing == null ? "no such folder" : existing + " is not writable"));
         }
     }
 
@@ -127,17 +129,18 @@ public final class AtomicFiles {
     public static void checkFileTarget(Path target, boolean force) {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
-            throw new InvalidInputException("--out " + target + " is a folder: give a file name");
+            throw InvalidInputException.worded(Param.OUT, Param.OUT, " " + target + " is a folder: give a file name");
         }
         if (Files.exists(absolute) && !force) {
-            throw new InvalidInputException("--out " + target + " exists: choose another name or pass --force");
+            throw InvalidInputException.worded(Param.OUT, Param.OUT, " " + target
+                    + " exists: choose another name or allow replacing it (", Param.FORCE, ")");
         }
         Path parent = absolute.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new InvalidInputException("--out " + target + ": its folder does not exist");
+            throw InvalidInputException.worded(Param.OUT, Param.OUT, " " + target + ": its folder does not exist");
         }
         if (!Files.isWritable(parent)) {
-            throw new InvalidInputException("--out " + target + ": " + parent + " is not writable");
+            throw InvalidInputException.worded(Param.OUT, Param.OUT, " " + target + ": " + parent + " is not writable");
         }
     }
 
@@ -148,13 +151,14 @@ public final class AtomicFiles {
     private static void checkReplaceable(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         if (Path.of("").toAbsolutePath().normalize().startsWith(absolute)) {
-            throw new InvalidInputException("--out " + target + " is the working folder or one of its parents: refusing to replace it");
+            throw InvalidInputException.worded(Param.OUT, Param.OUT, " " + target + " is the working folder or one of its parents: refusing to replace it");
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(absolute)) {
             for (Path entry : entries) {
                 if (Files.isDirectory(entry)) {
-                    throw new InvalidInputException("--out " + target + " holds the folder " + entry.getFileName()
-                            + ": refusing to replace it even with --force (an output folder holds only files)");
+                    throw InvalidInputException.worded(Param.OUT, Param.OUT, " " + target + " holds the folder "
+                            + entry.getFileName() + ": refusing to replace it even with ", Param.FORCE,
+                            " (an output folder holds only files)");
                 }
             }
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.lm;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.sae.BatchSource;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public final class ActivationStream implements BatchSource {
             throw new InvalidInputException("no text to train on: the text source is empty");
         }
         if (batch < 1) {
-            throw new InvalidInputException("--batch must be at least 1, got " + batch);
+            throw InvalidInputException.of(Param.BATCH, "must be at least 1, got " + batch);
         }
         hook.checkAgainst(model.config().nLayer());
         this.model = model;

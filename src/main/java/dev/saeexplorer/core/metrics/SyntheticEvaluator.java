@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.metrics;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.sae.SaeModel;
 import dev.saeexplorer.core.superposition.SyntheticData;
 import dev.saeexplorer.core.superposition.Superposition;
@@ -17,7 +18,7 @@ public final class SyntheticEvaluator {
 
     public SyntheticMetrics evaluate(SaeModel model, SyntheticData data, int samples, long seed) {
         if (samples < 2) {
-            throw new InvalidInputException("--eval-samples must be at least 2, got " + samples);
+            throw InvalidInputException.of(Param.EVAL_SAMPLES, "must be at least 2, got " + samples);
         }
         SyntheticData.Sample sample = data.sample(samples, seed);
         INDArray x = sample.x().castTo(DataType.DOUBLE);

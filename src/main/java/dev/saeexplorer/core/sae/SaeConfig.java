@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.sae;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 
 /**
  * Everything that defines one SAE training run (design/MATH.md "Trained SAEs").
@@ -24,37 +25,38 @@ public record SaeConfig(int inputDim, int latents, Activation activation, double
             throw new InvalidInputException("the input dimension must be at least 1, got " + inputDim);
         }
         if (latents < 1) {
-            throw new InvalidInputException("--latents must be at least 1, got " + latents);
+            throw InvalidInputException.of(Param.LATENTS, "must be at least 1, got " + latents);
         }
         activation.validateFor(latents);
         if (activation instanceof Activation.JumpReluPerLatent) {
             // The trainers implement one threshold θ; per-latent thresholds come only from loaded checkpoints.
-            throw new InvalidInputException("training uses one JumpReLU threshold (--theta); per-latent thresholds"
-                    + " are read from checkpoints only");
+            throw InvalidInputException.worded(Param.THETA, "training uses one JumpReLU threshold (", Param.THETA,
+                    "); per-latent thresholds are read from checkpoints only");
         }
         if (!(l1 >= 0 && Double.isFinite(l1))) {
-            throw new InvalidInputException("--l1 must be a finite number ≥ 0, got " + l1);
+            throw InvalidInputException.of(Param.L1, "must be a finite number ≥ 0, got " + l1);
         }
         if (!(alpha >= 0 && Double.isFinite(alpha))) {
-            throw new InvalidInputException("--alpha must be a finite number ≥ 0, got " + alpha);
+            throw InvalidInputException.of(Param.ALPHA, "must be a finite number ≥ 0, got " + alpha);
         }
         if (!(auxCoefficient >= 0 && Double.isFinite(auxCoefficient))) {
-            throw new InvalidInputException("--aux must be a finite number ≥ 0, got " + auxCoefficient);
+            throw InvalidInputException.of(Param.AUX, "must be a finite number ≥ 0, got " + auxCoefficient);
         }
         if (tied && auxCoefficient > 0) {
-            throw new InvalidInputException("--aux does not apply to --tied: the theory's tied SAE has no auxiliary loss");
+            throw InvalidInputException.worded(Param.AUX, Param.AUX, " does not apply to ", Param.TIED,
+                    ": the theory's tied SAE has no auxiliary loss");
         }
         if (deadWindow < 1) {
-            throw new InvalidInputException("--dead-window must be at least 1, got " + deadWindow);
+            throw InvalidInputException.of(Param.DEAD_WINDOW, "must be at least 1, got " + deadWindow);
         }
         if (steps < 1) {
-            throw new InvalidInputException("--steps must be at least 1, got " + steps);
+            throw InvalidInputException.of(Param.STEPS, "must be at least 1, got " + steps);
         }
         if (batch < 1) {
-            throw new InvalidInputException("--batch must be at least 1, got " + batch);
+            throw InvalidInputException.of(Param.BATCH, "must be at least 1, got " + batch);
         }
         if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new InvalidInputException("--lr must be a positive number, got " + learningRate);
+            throw InvalidInputException.of(Param.LEARNING_RATE, "must be a positive number, got " + learningRate);
         }
     }
 

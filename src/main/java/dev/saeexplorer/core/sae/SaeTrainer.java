@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.sae;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,8 +90,8 @@ public final class SaeTrainer {
     /** A loss that is no longer a number means the optimiser diverged; nothing it produced is worth saving. */
     static void checkFinite(double loss, int step) {
         if (!Double.isFinite(loss)) {
-            throw new InvalidInputException("training diverged: the loss became " + loss + " at step " + step
-                    + "; lower --lr");
+            throw InvalidInputException.worded(Param.LEARNING_RATE, "training diverged: the loss became " + loss
+                    + " at step " + step + "; lower the ", Param.LEARNING_RATE);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.saeexplorer.core.superposition;
 
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.Matrices;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.sae.Activation;
 
 /**
@@ -28,10 +29,10 @@ public final class ClosedForm {
 
     /** Evaluates at x; gamma (n_p weights) is optional and adds the WSAE loss and gap. */
     public ClosedFormResult evaluate(double[] x, double[] gamma) {
-        double[] checkedX = Matrices.checkedCopy(x, sp.features(), "x (one value per column of W_p)");
+        double[] checkedX = Matrices.checkedCopy(x, sp.features(), Param.X);
         for (int i = 0; i < checkedX.length; i++) {
             if (checkedX[i] < 0) {
-                throw new InvalidInputException("x[" + i + "] is " + checkedX[i]
+                throw InvalidInputException.worded(Param.X, Param.X, "[" + i + "] is " + checkedX[i]
                         + ": ground-truth features are non-negative (0 means inactive)");
             }
         }

@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.superposition;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.compute.TaskMonitor;
 
 /** Monte-Carlo statistics of the closed-form SAE over sparse samples (design/MATH.md). */
@@ -22,7 +23,7 @@ public final class MonteCarlo {
      */
     public SampleStats run(double sparsity, int samples, long seed, double[] gamma, TaskMonitor monitor) {
         if (samples < 1) {
-            throw new InvalidInputException("--samples must be at least 1, got " + samples);
+            throw InvalidInputException.of(Param.SAMPLES, "must be at least 1, got " + samples);
         }
         Superposition sp = closedForm.superposition();
         double[] g = gamma == null ? null : sp.checkGamma(gamma);

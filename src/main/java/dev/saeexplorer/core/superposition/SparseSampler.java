@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.superposition;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import java.util.SplittableRandom;
 
 /**
@@ -27,7 +28,7 @@ public final class SparseSampler {
     /** Sparsity S must lie in [0, 1]. */
     public static double checkSparsity(double sparsity) {
         if (!(sparsity >= 0 && sparsity <= 1)) {
-            throw new InvalidInputException("sparsity must be in [0, 1], got " + sparsity);
+            throw InvalidInputException.of(Param.SPARSITY, "must be in [0, 1], got " + sparsity);
         }
         return sparsity;
     }

@@ -2,6 +2,7 @@ package dev.saeexplorer.core.superposition;
 
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.Matrices;
+import dev.saeexplorer.core.Param;
 
 /**
  * A superposition matrix W_p ∈ ℝ^{n_p×n} (row-major, finite, n_p ≤ n) that maps ground-truth features x ∈ ℝⁿ to the
@@ -107,10 +108,11 @@ public final class Superposition {
 
     /** Checks γ for use as Γ = diag(γ): n_p finite, non-negative entries. */
     public double[] checkGamma(double[] gamma) {
-        double[] g = Matrices.checkedCopy(gamma, dims(), "--gamma (one weight per row of W_p)");
+        double[] g = Matrices.checkedCopy(gamma, dims(), Param.GAMMA);
         for (int i = 0; i < g.length; i++) {
             if (g[i] < 0) {
-                throw new InvalidInputException("--gamma[" + i + "] is " + g[i] + ": weights must be ≥ 0");
+                throw InvalidInputException.worded(Param.GAMMA, Param.GAMMA, "[" + i + "] is " + g[i]
+                        + ": weights must be ≥ 0");
             }
         }
         return g;

@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.toymodel;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.superposition.SparseSampler;
 
 /**
@@ -16,27 +17,27 @@ public record ToyModelConfig(int features, int dims, double sparsity, double imp
 
     public ToyModelConfig {
         if (features < 2) {
-            throw new InvalidInputException("--features must be at least 2, got " + features);
+            throw InvalidInputException.of(Param.FEATURES, "must be at least 2, got " + features);
         }
         if (dims < 1) {
-            throw new InvalidInputException("--dims must be at least 1, got " + dims);
+            throw InvalidInputException.of(Param.DIMS, "must be at least 1, got " + dims);
         }
         if (dims >= features) {
-            throw new InvalidInputException("--dims (" + dims + ") must be smaller than --features (" + features
-                    + "): superposition needs fewer dimensions than features");
+            throw InvalidInputException.worded(Param.DIMS, Param.DIMS, " (" + dims + ") must be smaller than ",
+                    Param.FEATURES, " (" + features + "): superposition needs fewer dimensions than features");
         }
         SparseSampler.checkSparsity(sparsity);
         if (!(importance > 0 && importance <= 1)) {
-            throw new InvalidInputException("--importance must be in (0, 1], got " + importance);
+            throw InvalidInputException.of(Param.IMPORTANCE, "must be in (0, 1], got " + importance);
         }
         if (steps < 1) {
-            throw new InvalidInputException("--steps must be at least 1, got " + steps);
+            throw InvalidInputException.of(Param.STEPS, "must be at least 1, got " + steps);
         }
         if (batch < 1) {
-            throw new InvalidInputException("--batch must be at least 1, got " + batch);
+            throw InvalidInputException.of(Param.BATCH, "must be at least 1, got " + batch);
         }
         if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new InvalidInputException("--lr must be a positive number, got " + learningRate);
+            throw InvalidInputException.of(Param.LEARNING_RATE, "must be a positive number, got " + learningRate);
         }
     }
 

@@ -8,6 +8,7 @@ import static dev.saeexplorer.core.compute.HostMath.zero;
 
 import dev.saeexplorer.core.Gaussian;
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.compute.HostAdam;
 import dev.saeexplorer.core.compute.HostMath;
 import dev.saeexplorer.core.compute.TaskMonitor;
@@ -73,8 +74,8 @@ public final class ToyModelTrainer {
             adamB.step(b, gb);
             monitor.betweenSteps();
             if (!Double.isFinite(loss)) {
-                throw new InvalidInputException("toy-model training diverged: the loss became " + loss + " at step "
-                        + (step + 1) + "; lower --lr");
+                throw InvalidInputException.worded(Param.LEARNING_RATE, "toy-model training diverged: the loss became "
+                        + loss + " at step " + (step + 1) + "; lower the ", Param.LEARNING_RATE);
             }
             if (step % reportEvery == 0 || step == cfg.steps() - 1) {
                 monitor.report((step + 1.0) / cfg.steps(), String.format("toy model step %d/%d, loss %.5f",
@@ -89,7 +90,8 @@ public final class ToyModelTrainer {
         for (double[] row : wp) {
             for (double v : row) {
                 if (!Double.isFinite(v)) {
-                    throw new InvalidInputException("toy-model training diverged: W is no longer finite; lower --lr");
+                    throw InvalidInputException.worded(Param.LEARNING_RATE,
+                            "toy-model training diverged: W is no longer finite; lower the ", Param.LEARNING_RATE);
                 }
             }
         }
