@@ -1,9 +1,6 @@
 package dev.saeexplorer.charts;
 
 import dev.saeexplorer.core.experiment.SweepRow;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
 import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
@@ -20,7 +17,6 @@ import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -38,8 +34,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * spans ±1 sample standard deviation (n − 1 in the denominator; 0 for a single seed). Null and non-finite metric values
  * are skipped, so a cell whose values are all missing has no point.
  *
- * <p>AWT and JFreeChart only: the desktop UI wraps these charts in a ChartViewer, {@link ChartExport} writes them to
- * PNG or SVG. Building a chart does not touch the AWT toolkit.
+ * <p>Colours, lines and fonts come from {@link ChartStyle}: the SAE blue, the WSAE orange, as in every other chart.
+ * AWT and JFreeChart only: the desktop UI wraps these charts in a ChartViewer, {@link ChartExport} writes them to PNG
+ * or SVG. Building a chart does not touch the AWT toolkit.
  */
 public final class SweepCharts {
     public static final String SAE = "SAE";
@@ -52,13 +49,7 @@ public final class SweepCharts {
     public static final String FIGURE_3C = "figure3c-reconstruction-xp";
     public static final String FIGURE_3D = "figure3d-monosemanticity";
 
-    static final Color SAE_COLOR = new Color(0xd6, 0x27, 0x28);
-    static final Color WSAE_COLOR = new Color(0x1f, 0x77, 0xb4);
-    private static final Color[] OTHER_COLORS = {new Color(0x2c, 0xa0, 0x2c), new Color(0xff, 0x7f, 0x0e),
-            new Color(0x94, 0x67, 0xbd), new Color(0x8c, 0x56, 0x4b)};
-
     static final String X_LABEL = "Sparsity S (probability a feature is 0)";
-    private static final String FONT = Font.SANS_SERIF;
 
     private SweepCharts() {
     }
@@ -74,7 +65,7 @@ public final class SweepCharts {
     public static JFreeChart figure3aLossGT(List<SweepRow> rows) {
         return chart("Figure 3(a): ground-truth reconstruction",
                 "Lower is better",
-                text("L_GT = E‖x − P f(x_p)‖²", "L_GT = E||x - P f(x_p)||^2"), rows, r -> r.lossGT());
+                ChartStyle.text("L_GT = E‖x − P f(x_p)‖²", "L_GT = E||x - P f(x_p)||^2"), rows, r -> r.lossGT());
     }
 
     /** Figure 3(b): L_GT restricted to the coordinates where the ground truth is non-zero (x_i > 0). */
@@ -88,7 +79,7 @@ public final class SweepCharts {
     public static JFreeChart figure3cReconstruction(List<SweepRow> rows) {
         return chart("Figure 3(c): reconstruction of the polysemantic input x_p",
                 "Lower is better",
-                text("Reconstruction error E‖x_p − x̂_p‖²", "Reconstruction error E||x_p - x^_p||^2"), rows,
+                ChartStyle.text("Reconstruction error E‖x_p − x̂_p‖²", "Reconstruction error E||x_p - x^_p||^2"), rows,
                 r -> r.reconstructionXp());
     }
 
@@ -198,63 +189,44 @@ public final class SweepCharts {
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
         y.setAutoRangeMinimumSize(1e-9);
-        for (NumberAxis axis : List.of(x, y)) {
-            axis.setLabelFont(new Font(FONT, Font.PLAIN, 14));
-            axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 12));
-            axis.setLabelPaint(Color.BLACK);
-            axis.setTickLabelPaint(Color.DARK_GRAY);
-        }
 
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDrawXError(false);
         renderer.setDrawYError(true);
         renderer.setCapLength(8.0);
-        renderer.setErrorStroke(new BasicStroke(1.6f));
+        renderer.setErrorStroke(ChartStyle.ERROR_BAR);
         renderer.setDefaultLinesVisible(true);
         renderer.setDefaultShapesVisible(true);
         renderer.setDefaultShapesFilled(true);
         renderer.setDrawOutlines(true);
         renderer.setUseOutlinePaint(true);
-        renderer.setDefaultOutlinePaint(Color.WHITE);
-        renderer.setDefaultOutlineStroke(new BasicStroke(1.0f));
+        renderer.setDefaultOutlinePaint(ChartStyle.BACKGROUND);
+        renderer.setDefaultOutlineStroke(ChartStyle.HAIRLINE);
         int other = 0;
         for (int s = 0; s < dataset.getSeriesCount(); s++) {
             String name = String.valueOf(dataset.getSeriesKey(s));
-            Paint paint = SAE.equals(name) ? SAE_COLOR : WSAE.equals(name) ? WSAE_COLOR
-                    : OTHER_COLORS[other++ % OTHER_COLORS.length];
+            Paint paint = SAE.equals(name) ? ChartStyle.Role.SAE.colour()
+                    : WSAE.equals(name) ? ChartStyle.Role.WSAE.colour() : ChartStyle.other(other++);
             renderer.setSeriesPaint(s, paint);
-            renderer.setSeriesStroke(s, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            renderer.setSeriesStroke(s, ChartStyle.FIGURE_LINE);
             renderer.setSeriesShape(s, shape(s));
         }
 
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        plot.setDomainGridlineStroke(new BasicStroke(1.0f));
-        plot.setRangeGridlineStroke(new BasicStroke(1.0f));
-        plot.setOutlinePaint(Color.GRAY);
         plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
         plot.setNoDataMessage("No values for this figure in the sweep");
-        plot.setNoDataMessageFont(new Font(FONT, Font.ITALIC, 14));
 
-        JFreeChart chart = new JFreeChart(title, new Font(FONT, Font.BOLD, 16), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
+        JFreeChart chart = new JFreeChart(title, ChartStyle.FIGURE_TITLE, plot, true);
         chart.setPadding(new RectangleInsets(8, 8, 8, 16));
-        chart.getTitle().setPaint(Color.BLACK);
         int seeds = seedCount(rows);
-        TextTitle sub = new TextTitle(meaning + ". Mean ± 1 standard deviation over " + seeds + (seeds == 1 ? " seed." : " seeds."),
-                new Font(FONT, Font.PLAIN, 12));
-        sub.setPaint(Color.DARK_GRAY);
+        TextTitle sub = new TextTitle(meaning + ". Mean ± 1 standard deviation over " + seeds + (seeds == 1 ? " seed." : " seeds."));
         sub.setPadding(new RectangleInsets(2, 4, 6, 4));
         chart.addSubtitle(sub);
         LegendTitle legend = chart.getLegend();
-        legend.setItemFont(new Font(FONT, Font.PLAIN, 14));
-        legend.setBackgroundPaint(Color.WHITE);
-        legend.setFrame(new BlockBorder(Color.LIGHT_GRAY));
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setHorizontalAlignment(HorizontalAlignment.CENTER);
         legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 12));
+        ChartStyle.applyFigure(chart);
         return chart;
     }
 
@@ -264,15 +236,6 @@ public final class SweepCharts {
             return new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
         }
         return new Rectangle2D.Double(-r, -r, 2 * r, 2 * r);
-    }
-
-    /** The label with Unicode symbols when the sans-serif font can draw them, otherwise its ASCII spelling. */
-    private static String text(String unicode, String ascii) {
-        try {
-            return new Font(FONT, Font.PLAIN, 14).canDisplayUpTo(unicode) == -1 ? unicode : ascii;
-        } catch (RuntimeException e) {
-            return ascii;
-        }
     }
 
     /** The names of the series of a chart built here, in order (for tests and the UI's legends). */

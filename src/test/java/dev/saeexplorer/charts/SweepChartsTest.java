@@ -2,6 +2,7 @@ package dev.saeexplorer.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,11 +58,26 @@ class SweepChartsTest {
             assertInstanceOf(XYErrorRenderer.class, chart.getXYPlot().getRenderer());
             assertEquals(SweepCharts.X_LABEL, chart.getXYPlot().getDomainAxis().getLabel());
             assertTrue(chart.getXYPlot().getRangeAxis().getLabel().length() > 5);
-            assertEquals(SweepCharts.SAE_COLOR, chart.getXYPlot().getRenderer().getSeriesPaint(0));
-            assertEquals(SweepCharts.WSAE_COLOR, chart.getXYPlot().getRenderer().getSeriesPaint(1));
+            // The one chart style decides the colours: the SAE blue, the WSAE orange, as in the desktop's charts.
+            assertEquals(ChartStyle.Role.SAE.colour(), chart.getXYPlot().getRenderer().getSeriesPaint(0));
+            assertEquals(ChartStyle.Role.WSAE.colour(), chart.getXYPlot().getRenderer().getSeriesPaint(1));
+            assertEquals(ChartStyle.FIGURE_LINE, chart.getXYPlot().getRenderer().getSeriesStroke(0));
         }
         assertTrue(all.get("figure3a-loss-gt").getTitle().getText().startsWith("Figure 3(a)"));
         assertTrue(all.get("figure2-avg-activated-features").getTitle().getText().startsWith("Figure 2"));
+    }
+
+    @Test
+    void aSeriesTakesItsColourFromItsModelNotItsPosition() {
+        List<SweepRow> rows = List.of(row(0.5, 0, "WSAE", 1.0, null, 0.2, null, null),
+                row(0.5, 0, "TopK", 1.0, null, 0.2, null, null));
+        JFreeChart chart = SweepCharts.figure3aLossGT(rows);
+        assertEquals(List.of("WSAE", "TopK"), SweepCharts.seriesNames(chart));
+        assertEquals(ChartStyle.Role.WSAE.colour(), chart.getXYPlot().getRenderer().getSeriesPaint(0));
+        assertEquals(ChartStyle.other(0), chart.getXYPlot().getRenderer().getSeriesPaint(1));
+        for (ChartStyle.Role role : ChartStyle.Role.values()) {
+            assertNotEquals(role.colour(), ChartStyle.other(0), "a further model looks like " + role);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.charts.ChartExport;
+import dev.saeexplorer.charts.ChartStyle;
 import dev.saeexplorer.core.compute.CancellationToken;
 import dev.saeexplorer.core.io.Json;
 import java.awt.image.BufferedImage;
@@ -120,8 +121,8 @@ class FiguresCommandTest {
             assertEquals(640, img.getWidth());
             assertEquals(480, img.getHeight());
             assertTrue(distinctColours(img) > 20, stem + " looks blank");
-            assertTrue(hasColourNear(img, 0xd62728), stem + " has no SAE red");
-            assertTrue(hasColourNear(img, 0x1f77b4), stem + " has no WSAE blue");
+            assertTrue(hasColourNear(img, ChartStyle.Role.SAE.colour().getRGB()), stem + " has no SAE blue");
+            assertTrue(hasColourNear(img, ChartStyle.Role.WSAE.colour().getRGB()), stem + " has no WSAE orange");
             assertFalse(Files.exists(out.resolve(stem + ".svg")));
         }
         try (Stream<Path> files = Files.list(out)) {

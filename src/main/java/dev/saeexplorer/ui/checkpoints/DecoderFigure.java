@@ -1,7 +1,6 @@
 package dev.saeexplorer.ui.checkpoints;
 
-import dev.saeexplorer.ui.common.ChartStyle;
-import java.awt.Color;
+import dev.saeexplorer.charts.ChartStyle;
 import java.awt.Paint;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -12,7 +11,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** A feature's decoder direction W_dec[j, :] as bars over the input dimensions, negative entries in red. */
 final class DecoderFigure {
-    private static final Color NEGATIVE = new Color(0xc2, 0x41, 0x3b);
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final JFreeChart chart;
     private float[] values = new float[0];
@@ -25,7 +23,8 @@ final class DecoderFigure {
         XYBarRenderer renderer = new XYBarRenderer(0.15) {
             @Override
             public Paint getItemPaint(int series, int item) {
-                return item < values.length && values[item] < 0 ? NEGATIVE : ChartStyle.BLUE;
+                return item < values.length && values[item] < 0 ? ChartStyle.NEGATIVE
+                        : ChartStyle.Role.SAE.colour();
             }
         };
         ChartStyle.flatBars(renderer);

@@ -1,6 +1,6 @@
 package dev.saeexplorer.ui.checkpoints;
 
-import dev.saeexplorer.ui.common.ChartStyle;
+import dev.saeexplorer.charts.ChartStyle;
 import dev.saeexplorer.ui.common.HistogramSeries;
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;
@@ -11,8 +11,9 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 /** One distribution as a histogram: A's bars, and B's overlaid (translucent) when comparing. */
 final class HistogramFigure {
-    private static final Color A_TRANSLUCENT = new Color(0x1f, 0x6f, 0xeb, 170); // ChartStyle.BLUE, see-through
-    private static final Color B_TRANSLUCENT = new Color(0xe3, 0x6c, 0x09, 150); // ChartStyle.ORANGE
+    /** A's and B's colours, see-through where both are drawn. */
+    private static final Color A_TRANSLUCENT = ChartStyle.Role.SAE.translucent(170);
+    private static final Color B_TRANSLUCENT = ChartStyle.Role.WSAE.translucent(150);
     private final Distribution distribution;
     private final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     private final XYBarRenderer renderer = new XYBarRenderer(0.08);
@@ -27,8 +28,8 @@ final class HistogramFigure {
         ChartStyle.flatBars(renderer);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setNoDataMessage("nothing to draw");
-        plot.setNoDataMessageFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.ITALIC, 12));
-        plot.setNoDataMessagePaint(java.awt.Color.GRAY);
+        plot.setNoDataMessageFont(ChartStyle.LABEL.deriveFont(java.awt.Font.ITALIC));
+        plot.setNoDataMessagePaint(ChartStyle.MUTED);
         chart = new JFreeChart(distribution.title(), ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart);
     }
@@ -47,7 +48,7 @@ final class HistogramFigure {
         int series = 0;
         if (p.a() != null) {
             data.addSeries(HistogramSeries.of("A: " + nameA, p.a().edges(), p.a().counts()));
-            renderer.setSeriesPaint(series++, p.b() == null ? ChartStyle.BLUE : A_TRANSLUCENT);
+            renderer.setSeriesPaint(series++, p.b() == null ? ChartStyle.Role.SAE.colour() : A_TRANSLUCENT);
         }
         if (p.b() != null) {
             data.addSeries(HistogramSeries.of("B: " + nameB, p.b().edges(), p.b().counts()));

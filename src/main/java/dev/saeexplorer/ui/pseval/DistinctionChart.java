@@ -1,8 +1,7 @@
 package dev.saeexplorer.ui.pseval;
 
-import dev.saeexplorer.ui.common.ChartStyle;
+import dev.saeexplorer.charts.ChartStyle;
 import dev.saeexplorer.ui.common.HistogramSeries;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -14,13 +13,14 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 /**
- * PS-Eval Figure 3 (left): overlaid histograms of the polysemous distinction 1 − cos of the LLM activations (blue) and
- * of the SAE features (green; B's orange when comparing), with the selected pair's values as dashed vertical lines.
+ * PS-Eval Figure 3 (left): overlaid histograms of the polysemous distinction 1 − cos of the LLM activations (the
+ * reference, bluish green) and of the SAE features (blue as model A; B's orange when comparing), with the selected
+ * pair's values as dashed vertical lines.
  */
 final class DistinctionChart {
-    static final Color LLM = ChartStyle.BLUE;
-    static final Color SAE = new Color(0x1a, 0x7f, 0x37);
-    static final Color SAE_B = ChartStyle.ORANGE;
+    static final Color LLM = ChartStyle.Role.REFERENCE.colour();
+    static final Color SAE = ChartStyle.Role.SAE.colour();
+    static final Color SAE_B = ChartStyle.Role.WSAE.colour();
 
     private final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     private final XYBarRenderer renderer = new XYBarRenderer(0.08);
@@ -81,8 +81,6 @@ final class DistinctionChart {
         if (v == null) {
             return;
         }
-        ValueMarker m = new ValueMarker(v, colour, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
-                1f, new float[] {6f, 4f}, 0f));
-        plot.addDomainMarker(m);
+        plot.addDomainMarker(new ValueMarker(v, colour, ChartStyle.MARKER));
     }
 }

@@ -1,10 +1,12 @@
 package dev.saeexplorer.ui.superposition;
 
+import dev.saeexplorer.charts.ChartStyle;
+import dev.saeexplorer.core.superposition.FeatureStatus;
 import dev.saeexplorer.core.superposition.SampleStats;
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.function.Function;
@@ -24,7 +26,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Monte-Carlo means over S: the losses and the Theorem 4 (and, with Γ, Theorem 5) gap on the left axis, the fractions
  * of active features that shrink or vanish on the right axis (dashed, in their status colours), the current S as a
- * vertical marker.
+ * vertical marker. In the chart style's roles: L_SAE is the SAE's blue, L_WSAE the WSAE's orange, L_GT the reference
+ * and both gaps theory (dashed grey; Theorem 4's with round points, Theorem 5's with square ones).
  */
 final class CurvesChart {
     static final String L_SAE = "L_SAE";
@@ -34,13 +37,15 @@ final class CurvesChart {
     static final String GAP_WSAE = "Theorem 5 gap (L_WSAE − L_GT)";
     static final String SHRUNK = "fraction shrunk";
     static final String VANISHED = "fraction vanished";
+    private static final Shape ROUND = new Ellipse2D.Double(-2.5, -2.5, 5, 5);
+    private static final Shape SQUARE = new Rectangle2D.Double(-2.5, -2.5, 5, 5);
 
     private final XYSeriesCollection losses = new XYSeriesCollection();
     private final XYSeriesCollection fractions = new XYSeriesCollection();
     private final XYPlot plot;
     private final JFreeChart chart;
     private final ValueMarker marker = new ValueMarker(0.5);
-    private final TextTitle subtitle = new TextTitle("computing…");
+    private final TextTitle subtitle = ChartStyle.subtitle("computing…");
     private final XYLineAndShapeRenderer lossRenderer = new XYLineAndShapeRenderer(true, true);
 
     CurvesChart() {
@@ -57,30 +62,23 @@ final class CurvesChart {
         plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
         XYLineAndShapeRenderer fractionRenderer = new XYLineAndShapeRenderer(true, true);
         plot.setRenderer(1, fractionRenderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        style(lossRenderer, 0, new Color(0x1f77b4), false);
-        style(lossRenderer, 1, new Color(0x333333), false);
-        style(lossRenderer, 2, new Color(0x2ca02c), false);
-        style(lossRenderer, 3, new Color(0x8c564b), false);
-        style(lossRenderer, 4, new Color(0x9467bd), false);
-        style(fractionRenderer, 0, StatusPalette.awt(dev.saeexplorer.core.superposition.FeatureStatus.SHRUNK), true);
-        style(fractionRenderer, 1, StatusPalette.awt(dev.saeexplorer.core.superposition.FeatureStatus.VANISHED),
-                true);
-        marker.setPaint(new Color(0x555555));
-        marker.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3},
-                0));
-        marker.setLabelFont(ChartText.font(Font.BOLD, 11));
+        style(lossRenderer, 0, ChartStyle.Role.SAE, ROUND);
+        style(lossRenderer, 1, ChartStyle.Role.REFERENCE, ROUND);
+        style(lossRenderer, 2, ChartStyle.Role.THEORY, ROUND);
+        style(lossRenderer, 3, ChartStyle.Role.WSAE, ROUND);
+        style(lossRenderer, 4, ChartStyle.Role.THEORY, SQUARE);
+        fraction(fractionRenderer, 0, FeatureStatus.SHRUNK);
+        fraction(fractionRenderer, 1, FeatureStatus.VANISHED);
+        marker.setPaint(ChartStyle.CURSOR);
+        marker.setStroke(ChartStyle.CURSOR_LINE);
+        marker.setLabelFont(ChartStyle.TICK.deriveFont(Font.BOLD));
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         plot.addDomainMarker(marker);
-        chart = new JFreeChart("Monte-Carlo means over sparsity S", ChartText.font(Font.BOLD, 14), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        subtitle.setFont(ChartText.font(Font.PLAIN, 11));
+        chart = new JFreeChart("Monte-Carlo means over sparsity S", ChartStyle.TITLE, plot, true);
+        ChartStyle.apply(chart);
         chart.addSubtitle(subtitle);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-        chart.getLegend().setItemFont(ChartText.font(Font.PLAIN, 11));
     }
 
     JFreeChart chart() {
@@ -100,10 +98,10 @@ final class CurvesChart {
             fractions.removeAllSeries();
             losses.addSeries(series(L_SAE, c, SampleStats::lossSAE));
             losses.addSeries(series(L_GT, c, SampleStats::lossGT));
-            losses.addSeries(series(ChartText.pick(GAP_SAE, GAP_SAE.replace('−', '-')), c, SampleStats::gapSAE));
+            losses.addSeries(series(ChartStyle.text(GAP_SAE, GAP_SAE.replace('−', '-')), c, SampleStats::gapSAE));
             if (c.gamma() != null) {
                 losses.addSeries(series(L_WSAE, c, SampleStats::lossWSAE));
-                losses.addSeries(series(ChartText.pick(GAP_WSAE, GAP_WSAE.replace('−', '-')), c,
+                losses.addSeries(series(ChartStyle.text(GAP_WSAE, GAP_WSAE.replace('−', '-')), c,
                         SampleStats::gapWSAE));
             }
             fractions.addSeries(series(SHRUNK, c, SampleStats::fractionShrunk));
@@ -114,7 +112,7 @@ final class CurvesChart {
                     ? "preview while dragging: " + f.format(Math.min(c.gridSamples(), c.current().samples()))
                     + " samples per point; full count on release"
                     : f.format(c.gridSamples()) + " samples per point, seed " + c.seed()
-                    + "; gap = mean of eᵀ(G − I)e with e = x − x_m".replace("ᵀ", ChartText.pick("ᵀ", "^T")));
+                    + "; gap = mean of eᵀ(G − I)e with e = x − x_m".replace("ᵀ", ChartStyle.text("ᵀ", "^T")));
         } finally {
             chart.setNotify(true);
         }
@@ -131,11 +129,15 @@ final class CurvesChart {
         return s;
     }
 
-    private static void style(XYLineAndShapeRenderer r, int series, Color color, boolean dashed) {
-        r.setSeriesPaint(series, color);
-        r.setSeriesStroke(series, dashed
-                ? new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10, new float[] {6, 4}, 0)
-                : new BasicStroke(2f));
-        r.setSeriesShape(series, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+    private static void style(XYLineAndShapeRenderer r, int series, ChartStyle.Role role, Shape point) {
+        ChartStyle.series(r, series, role);
+        r.setSeriesShape(series, point);
+    }
+
+    /** A fraction of active features: its status colour, dashed. */
+    private static void fraction(XYLineAndShapeRenderer r, int series, FeatureStatus status) {
+        r.setSeriesPaint(series, StatusPalette.awt(status));
+        r.setSeriesStroke(series, ChartStyle.DASHED);
+        r.setSeriesShape(series, ROUND);
     }
 }

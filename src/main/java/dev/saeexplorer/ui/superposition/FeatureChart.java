@@ -1,9 +1,9 @@
 package dev.saeexplorer.ui.superposition;
 
+import dev.saeexplorer.charts.ChartStyle;
 import dev.saeexplorer.core.superposition.ClosedFormResult;
 import dev.saeexplorer.core.superposition.FeatureStatus;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.util.EnumSet;
@@ -17,7 +17,6 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -39,7 +38,7 @@ final class FeatureChart {
     FeatureChart() {
         CategoryAxis domain = new CategoryAxis("feature i");
         domain.setCategoryMargin(0.15);
-        NumberAxis range = new NumberAxis(ChartText.pick("x_i and x_m,i = σ(Gx)_i",
+        NumberAxis range = new NumberAxis(ChartStyle.text("x_i and x_m,i = σ(Gx)_i",
                 "x_i and x_m,i = relu(Gx)_i"));
         range.setAutoRangeIncludesZero(true);
         BarRenderer renderer = new BarRenderer() {
@@ -57,13 +56,9 @@ final class FeatureChart {
         renderer.setDrawBarOutline(false);
         plot = new CategoryPlot(dataset, domain, range, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        chart = new JFreeChart("x against x_m, coloured by status", ChartText.font(Font.BOLD, 14), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setItemFont(ChartText.font(Font.PLAIN, 11));
+        chart = new JFreeChart("x against x_m, coloured by status", ChartStyle.TITLE, plot, true);
+        ChartStyle.apply(chart);
+        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
     }
 
     JFreeChart chart() {
@@ -107,7 +102,7 @@ final class FeatureChart {
 
     private static LegendItem item(String label, Color color) {
         LegendItem item = new LegendItem(label, null, null, null, new Rectangle2D.Double(-5, -5, 10, 10), color);
-        item.setLabelFont(ChartText.font(Font.PLAIN, 11));
+        item.setLabelFont(ChartStyle.TICK);
         return item;
     }
 }

@@ -1,9 +1,9 @@
 package dev.saeexplorer.ui.superposition;
 
+import dev.saeexplorer.charts.ChartStyle;
 import dev.saeexplorer.core.superposition.Superposition;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -30,23 +30,22 @@ final class GramHeatMap {
     private final XYPlot plot;
     private final XYBlockRenderer renderer = new XYBlockRenderer();
     private final PaintScaleLegend scaleLegend;
-    private final NumberAxis scaleAxis = new NumberAxis(ChartText.pick("G_ij = W_p,iᵀ W_p,j", "G_ij = W_p,i . W_p,j"));
+    private final NumberAxis scaleAxis = new NumberAxis(ChartStyle.text("G_ij = W_p,iᵀ W_p,j", "G_ij = W_p,i . W_p,j"));
 
     GramHeatMap() {
         NumberAxis xAxis = integerAxis("feature j");
         NumberAxis yAxis = integerAxis("feature i");
         yAxis.setInverted(true); // row 0 at the top, as the matrix is written
         plot = new XYPlot(dataset, xAxis, yAxis, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        chart = new JFreeChart(ChartText.pick("Gram matrix G = W_pᵀ W_p (interference)",
-                "Gram matrix G = W_p^T W_p (interference)"), ChartText.font(Font.BOLD, 14), plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        scaleAxis.setTickLabelFont(ChartText.font(Font.PLAIN, 10));
-        scaleAxis.setLabelFont(ChartText.font(Font.PLAIN, 11));
-        scaleLegend = new PaintScaleLegend(new Diverging(1), scaleAxis);
+        chart = new JFreeChart(ChartStyle.text("Gram matrix G = W_pᵀ W_p (interference)",
+                "Gram matrix G = W_p^T W_p (interference)"), ChartStyle.TITLE, plot, false);
+        ChartStyle.apply(chart);
+        scaleAxis.setTickLabelFont(ChartStyle.TICK);
+        scaleAxis.setLabelFont(ChartStyle.SUBTITLE);
+        scaleLegend = new PaintScaleLegend(ChartStyle.diverging(1), scaleAxis);
         scaleLegend.setPosition(RectangleEdge.RIGHT);
         scaleLegend.setMargin(new RectangleInsets(8, 8, 8, 4));
         scaleLegend.setStripWidth(12);
@@ -77,7 +76,7 @@ final class GramHeatMap {
         chart.setNotify(false);
         try {
             dataset.addSeries("G", new double[][] {xs, ys, zs});
-            Diverging scale = new Diverging(max);
+            PaintScale scale = ChartStyle.diverging(max);
             renderer.setPaintScale(scale);
             scaleLegend.setScale(scale);
             scaleAxis.setRange(-max, max);
@@ -92,7 +91,7 @@ final class GramHeatMap {
                     for (int j = 0; j < n; j++) {
                         XYTextAnnotation a = new XYTextAnnotation(
                                 String.format(Locale.ROOT, "%.2f", Math.abs(g[i][j]) < 0.005 ? 0.0 : g[i][j]), j, i);
-                        a.setFont(ChartText.font(Font.PLAIN, n <= 4 ? 13 : 10));
+                        a.setFont(ChartStyle.font(Font.PLAIN, n <= 4 ? 13 : 10));
                         a.setPaint(Math.abs(g[i][j]) > 0.6 * max ? Color.WHITE : Color.DARK_GRAY);
                         plot.addAnnotation(a, false);
                     }
@@ -109,33 +108,5 @@ final class GramHeatMap {
         a.setLowerMargin(0);
         a.setUpperMargin(0);
         return a;
-    }
-
-    /** Blue (−max) → white (0) → red (+max). */
-    private record Diverging(double max) implements PaintScale {
-        private static final Color NEGATIVE = new Color(0x2166ac);
-        private static final Color POSITIVE = new Color(0xb2182b);
-
-        @Override
-        public double getLowerBound() {
-            return -max;
-        }
-
-        @Override
-        public double getUpperBound() {
-            return max;
-        }
-
-        @Override
-        public Paint getPaint(double value) {
-            double t = Math.max(-1, Math.min(1, value / max));
-            Color end = t < 0 ? NEGATIVE : POSITIVE;
-            double a = Math.abs(t);
-            return new Color(mix(255, end.getRed(), a), mix(255, end.getGreen(), a), mix(255, end.getBlue(), a));
-        }
-
-        private static int mix(int from, int to, double a) {
-            return (int) Math.round(from + (to - from) * a);
-        }
     }
 }

@@ -1,13 +1,10 @@
 package dev.saeexplorer.ui.training;
 
-import dev.saeexplorer.ui.common.ChartStyle;
-import java.awt.Color;
-import java.awt.Paint;
+import dev.saeexplorer.charts.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
@@ -18,7 +15,6 @@ import org.jfree.data.xy.DefaultXYZDataset;
  * positive, grey where there is no value. Row 0 is at the top, as a matrix is read.
  */
 final class Heatmap {
-    private static final Color NO_VALUE = new Color(0xc8, 0xcc, 0xd0);
     private static final String KEY = "matrix";
 
     private final JFreeChart chart;
@@ -30,7 +26,7 @@ final class Heatmap {
         NumberAxis y = integerAxis(yLabel);
         y.setInverted(true);
         XYBlockRenderer renderer = new XYBlockRenderer();
-        renderer.setPaintScale(new Diverging());
+        renderer.setPaintScale(ChartStyle.diverging(1));
         plot = new XYPlot(data, x, y, renderer);
         plot.setDomainAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
@@ -42,11 +38,11 @@ final class Heatmap {
         scaleAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.5));
         scaleAxis.setLabelFont(ChartStyle.TICK);
         scaleAxis.setTickLabelFont(ChartStyle.TICK);
-        PaintScaleLegend legend = new PaintScaleLegend(new Diverging(), scaleAxis);
+        PaintScaleLegend legend = new PaintScaleLegend(ChartStyle.diverging(1), scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setStripWidth(12);
         legend.setMargin(4, 8, 4, 4);
-        legend.setBackgroundPaint(Color.WHITE);
+        legend.setBackgroundPaint(ChartStyle.BACKGROUND);
         chart.addSubtitle(legend);
     }
 
@@ -89,33 +85,5 @@ final class Heatmap {
         axis.setUpperMargin(0);
         axis.setAutoRangeIncludesZero(false);
         return axis;
-    }
-
-    /** Blue (−1) – white (0) – red (+1). */
-    private static final class Diverging implements PaintScale {
-        @Override
-        public double getLowerBound() {
-            return -1;
-        }
-
-        @Override
-        public double getUpperBound() {
-            return 1;
-        }
-
-        @Override
-        public Paint getPaint(double v) {
-            if (Double.isNaN(v)) {
-                return NO_VALUE;
-            }
-            double t = Math.max(-1, Math.min(1, v));
-            Color end = t < 0 ? new Color(0x21, 0x66, 0xac) : new Color(0xb2, 0x18, 0x2b);
-            double a = Math.abs(t);
-            return new Color(mix(255, end.getRed(), a), mix(255, end.getGreen(), a), mix(255, end.getBlue(), a));
-        }
-
-        private static int mix(int from, int to, double a) {
-            return (int) Math.round(from + (to - from) * a);
-        }
     }
 }

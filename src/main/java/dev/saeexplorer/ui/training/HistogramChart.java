@@ -1,6 +1,6 @@
 package dev.saeexplorer.ui.training;
 
-import dev.saeexplorer.ui.common.ChartStyle;
+import dev.saeexplorer.charts.ChartStyle;
 import dev.saeexplorer.ui.common.HistogramSeries;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

@@ -1,6 +1,6 @@
 package dev.saeexplorer.ui.training;
 
-import dev.saeexplorer.ui.common.ChartStyle;
+import dev.saeexplorer.charts.ChartStyle;
 import dev.saeexplorer.core.sae.TrainingSnapshot;
 import java.util.List;
 import java.util.function.ToDoubleFunction;

@@ -2,6 +2,7 @@ package dev.saeexplorer.ui.training;
 
 import atlantafx.base.theme.Styles;
 import dev.saeexplorer.core.sae.TrainingSnapshot;
+import dev.saeexplorer.ui.common.SeriesStylesheet;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -64,7 +65,7 @@ final class MetricsPanel {
 
     private static Label header(String text, ModelKind kind) {
         Label l = new Label(text);
-        l.getStyleClass().addAll(Styles.TEXT_BOLD, kind == ModelKind.SAE ? "sae-header" : "wsae-header");
+        l.getStyleClass().addAll(Styles.TEXT_BOLD, SeriesStylesheet.textClass(kind.role()));
         return l;
     }
 

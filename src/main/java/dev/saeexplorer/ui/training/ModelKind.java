@@ -1,8 +1,8 @@
 package dev.saeexplorer.ui.training;
 
-import dev.saeexplorer.ui.common.ChartStyle;
-import java.awt.Color;
+import dev.saeexplorer.charts.ChartStyle;
 import dev.saeexplorer.core.sae.Weighting;
+import java.awt.Color;
 
 /** The two models the lab trains side by side. */
 public enum ModelKind {
@@ -18,9 +18,14 @@ public enum ModelKind {
         return label;
     }
 
-    /** The model's colour in the lab's charts (as model A and B are in the other workspaces). */
+    /** What the model is in the chart style: the SAE (as model A is in the other workspaces) or the WSAE (model B). */
+    public ChartStyle.Role role() {
+        return this == SAE ? ChartStyle.Role.SAE : ChartStyle.Role.WSAE;
+    }
+
+    /** The model's colour in the lab's charts. */
     public Color colour() {
-        return this == SAE ? ChartStyle.BLUE : ChartStyle.ORANGE;
+        return role().colour();
     }
 
     /** The SAE always uses Γ = I; the WSAE uses the weight source chosen in the settings. */

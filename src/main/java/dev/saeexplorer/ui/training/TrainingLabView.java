@@ -25,6 +25,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import dev.saeexplorer.ui.common.ExportableChart;
+import dev.saeexplorer.ui.common.SeriesStylesheet;
 import org.jfree.chart.fx.ChartViewer;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -60,6 +61,7 @@ public final class TrainingLabView {
         if (css != null) {
             root.getStylesheets().add(css.toExternalForm());
         }
+        root.getStylesheets().add(SeriesStylesheet.URI);
         root.setTop(new VBox(toolbar(), new Separator()));
         // Settings are read-only while a run is on: the run uses a copy taken at Start anyway.
         SplitPane split = new SplitPane(new SettingsPane(vm.settings(), vm.canCancelProperty()).node(), resultsArea());

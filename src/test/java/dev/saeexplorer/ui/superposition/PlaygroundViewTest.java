@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.saeexplorer.charts.ChartStyle;
 import dev.saeexplorer.core.superposition.FeatureStatus;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
@@ -18,6 +19,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,6 +100,23 @@ class PlaygroundViewTest {
         var curves = workspace.tables().get(1).rows().get();
         assertEquals(CurveCalculator.GRID.length, curves.size()); // S = 0.5 lies on the grid
         assertNotEquals(0, workspace.charts().size());
+    }
+
+    @Test
+    void theCurvesTakeTheirColoursFromTheChartStyle() {
+        XYPlot plot = workspace.charts().get(2).chart().get().getXYPlot();
+        XYDataset losses = plot.getDataset(0);
+        XYItemRenderer r = plot.getRenderer(0);
+        assertEquals(CurvesChart.L_SAE, losses.getSeriesKey(0));
+        assertEquals(ChartStyle.Role.SAE.colour(), r.getSeriesPaint(0));
+        assertEquals(CurvesChart.L_GT, losses.getSeriesKey(1));
+        assertEquals(ChartStyle.Role.REFERENCE.colour(), r.getSeriesPaint(1));
+        assertTrue(losses.getSeriesKey(2).toString().startsWith("Theorem 4 gap"), losses.getSeriesKey(2).toString());
+        assertEquals(ChartStyle.Role.THEORY.colour(), r.getSeriesPaint(2));
+        assertEquals(ChartStyle.THEORY_LINE, r.getSeriesStroke(2));
+        // With Γ, L_WSAE and the Theorem 5 gap follow in these slots.
+        assertEquals(ChartStyle.Role.WSAE.colour(), r.getSeriesPaint(3));
+        assertEquals(ChartStyle.Role.THEORY.colour(), r.getSeriesPaint(4));
     }
 
     private XYDataset curveDataset() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.saeexplorer.charts.ChartStyle;
 import dev.saeexplorer.ui.Waits;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
@@ -16,7 +17,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,6 +96,30 @@ class TrainingLabViewTest {
         assertTrue(robot.lookup(".field-error").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.isVisible() && l.getText().contains("not a number")));
         assertTrue(robot.lookup("Start").queryButton().isDisabled());
+    }
+
+    @Test
+    void curvesAndHeadersTakeTheModelsColoursFromTheChartStyle(FxRobot robot) {
+        // "Training loss": SAE loss and reconstruction, then the WSAE's; the reconstruction term dashed.
+        XYItemRenderer r = workspace.charts().get(0).chart().get().getXYPlot().getRenderer();
+        assertEquals(ChartStyle.Role.SAE.colour(), r.getSeriesPaint(0));
+        assertEquals(ChartStyle.Role.SAE.colour(), r.getSeriesPaint(1));
+        assertEquals(ChartStyle.Role.WSAE.colour(), r.getSeriesPaint(2));
+        assertEquals(ChartStyle.Role.WSAE.colour(), r.getSeriesPaint(3));
+        assertEquals(ChartStyle.SOLID, r.getSeriesStroke(0));
+        assertEquals(ChartStyle.DASHED, r.getSeriesStroke(1));
+        // The live grid's column headers are written in the same colours (a stylesheet made from the chart style).
+        assertEquals(fx(ChartStyle.Role.SAE.colour()), header(robot, "SAE").getTextFill());
+        assertEquals(fx(ChartStyle.Role.WSAE.colour()), header(robot, "WSAE").getTextFill());
+    }
+
+    private static Label header(FxRobot robot, String text) {
+        return robot.lookup(".live-grid .label").queryAllAs(Label.class).stream()
+                .filter(l -> text.equals(l.getText())).findFirst().orElseThrow();
+    }
+
+    private static Color fx(java.awt.Color c) {
+        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
     }
 
     private static String status(FxRobot robot) {
