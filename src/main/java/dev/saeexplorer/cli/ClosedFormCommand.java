@@ -7,6 +7,7 @@ import dev.saeexplorer.core.superposition.ClosedFormResult;
 import dev.saeexplorer.core.superposition.FeatureStatus;
 import dev.saeexplorer.core.superposition.Geometry;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.world.WpPreset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ public final class ClosedFormCommand implements Callable<Integer> {
     @Mixin
     ActivationOptions activation;
 
-    @Option(names = "--wp", required = true, description = "W_p (n_p×n): inline JSON, a JSON file or a toy-model file.")
+    @Option(names = "--wp", required = true, description = "W_p (n_p×n): inline JSON, a JSON file, a toy-model file or preset:NAME (" + WpPreset.IDS + ").")
     String wp;
 
     @Option(names = "--x", required = true, description = "Ground-truth x (n values): inline JSON or a JSON file.")
@@ -40,7 +41,7 @@ public final class ClosedFormCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ctx.setDebug(common.debug);
-        Superposition sp = Superposition.of(MatrixJson.matrix(wp, "--wp"));
+        Superposition sp = WpPreset.load(wp, "--wp");
         double[] xv = MatrixJson.vector(x, "--x");
         double[] g = gamma == null ? null : MatrixJson.vector(gamma, "--gamma");
         ClosedFormResult r = new ClosedForm(sp, activation.toActivation()).evaluate(xv, g);

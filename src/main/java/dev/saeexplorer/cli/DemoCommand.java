@@ -3,8 +3,6 @@ package dev.saeexplorer.cli;
 import dev.saeexplorer.core.compute.ComputeBackend;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.experiment.SyntheticExperiment;
-import dev.saeexplorer.core.io.MatrixJson;
-import dev.saeexplorer.core.io.SampleData;
 import dev.saeexplorer.core.metrics.SyntheticMetrics;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeConfig;
@@ -15,6 +13,7 @@ import dev.saeexplorer.core.superposition.Geometry;
 import dev.saeexplorer.core.superposition.MonteCarlo;
 import dev.saeexplorer.core.superposition.SampleStats;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.world.WpPreset;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,8 +53,8 @@ public final class DemoCommand implements Callable<Integer> {
         ctx.setDebug(common.debug);
         ComputeBackend backend = device.select(ctx);
         PrintWriter out = ctx.out();
-        Superposition example1 = Superposition.of(MatrixJson.matrix(SampleData.text("example1-wp.json"), "example1-wp.json"));
-        double[] x = MatrixJson.vector(SampleData.text("example1-x.json"), "example1-x.json");
+        Superposition example1 = WpPreset.EXAMPLE_1.build();
+        double[] x = WpPreset.EXAMPLE_1.exampleX();
         ClosedForm closedForm = new ClosedForm(example1, new Activation.Relu());
         Map<String, Object> json = new LinkedHashMap<>();
         var example = closedForm.evaluate(x, null);
@@ -80,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         json.put("sampleStats", stats);
 
-        Superposition toy = Superposition.of(MatrixJson.matrix(SampleData.text("toy-model-n40-np10.json"), "toy-model-n40-np10.json"));
+        Superposition toy = WpPreset.TOY_MODEL.build();
         if (!common.json) {
             out.println();
             out.printf("3. SAE against WSAE on a toy model's W_p (%d features in %d dimensions), S = %s, %d steps each%n",

@@ -6,6 +6,7 @@ import dev.saeexplorer.core.superposition.ClosedForm;
 import dev.saeexplorer.core.superposition.MonteCarlo;
 import dev.saeexplorer.core.superposition.SampleStats;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.world.WpPreset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,7 @@ public final class SampleStatsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--wp", required = true, description = "W_p: inline JSON, a JSON file or a toy-model file.")
+    @Option(names = "--wp", required = true, description = "W_p: inline JSON, a JSON file, a toy-model file or preset:NAME (" + WpPreset.IDS + ").")
     String wp;
 
     @Option(names = "--sparsity", required = true, description = "S in [0, 1].")
@@ -42,7 +43,7 @@ public final class SampleStatsCommand implements Callable<Integer> {
     public Integer call() {
         ctx.setDebug(common.debug);
         Flags.sparsity(sparsity, "--sparsity");
-        Superposition sp = Superposition.of(MatrixJson.matrix(wp, "--wp"));
+        Superposition sp = WpPreset.load(wp, "--wp");
         double[] g = gamma == null ? null : MatrixJson.vector(gamma, "--gamma");
         SampleStats stats = new MonteCarlo(new ClosedForm(sp, new Activation.Relu()))
                 .run(sparsity, samples, seed, g, ctx.monitor());

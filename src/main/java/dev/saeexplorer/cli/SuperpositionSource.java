@@ -2,15 +2,15 @@ package dev.saeexplorer.cli;
 
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.TaskMonitor;
-import dev.saeexplorer.core.io.MatrixJson;
 import dev.saeexplorer.core.superposition.Superposition;
 import dev.saeexplorer.core.toymodel.ToyModelConfig;
 import dev.saeexplorer.core.toymodel.ToyModelTrainer;
+import dev.saeexplorer.core.world.WpPreset;
 import picocli.CommandLine.Option;
 
 /** Where W_p comes from: {@code --wp}, or a toy model trained on the spot with {@code --toy-*}. */
 public final class SuperpositionSource {
-    @Option(names = "--wp", description = "W_p: inline JSON, a JSON file or a toy-model file.")
+    @Option(names = "--wp", description = "W_p: inline JSON, a JSON file, a toy-model file or preset:NAME (" + WpPreset.IDS + ").")
     String wp;
 
     @Option(names = "--toy-features", description = "Learn W_p with a toy model of n features ...")
@@ -54,14 +54,14 @@ public final class SuperpositionSource {
     /** W_p for a seed: the given matrix, or a toy model trained with that seed. */
     Superposition load(long seed, TaskMonitor monitor) {
         if (wp != null) {
-            return Superposition.of(MatrixJson.matrix(wp, "--wp"));
+            return WpPreset.load(wp, "--wp");
         }
         return new ToyModelTrainer().train(toyConfig(seed), monitor).superposition();
     }
 
     /** n_p, the SAE's input dimension, without training anything. */
     int dims() {
-        return wp != null ? Superposition.of(MatrixJson.matrix(wp, "--wp")).dims() : toyDims;
+        return wp != null ? WpPreset.load(wp, "--wp").dims() : toyDims;
     }
 
     private ToyModelConfig toyConfig(long seed) {

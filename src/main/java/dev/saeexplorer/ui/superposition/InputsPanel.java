@@ -1,6 +1,7 @@
 package dev.saeexplorer.ui.superposition;
 
 import atlantafx.base.theme.Styles;
+import dev.saeexplorer.core.world.WpPreset;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -86,8 +87,8 @@ final class InputsPanel extends ScrollPane {
     }
 
     private VBox presetBox() {
-        preset.getItems().setAll(Preset.values());
-        preset.setValue(Preset.EXAMPLE_1);
+        preset.getItems().setAll(Preset.all());
+        preset.setValue(Preset.of(WpPreset.EXAMPLE_1));
         preset.setMaxWidth(Double.MAX_VALUE);
         presetFeatures.setPrefColumnCount(4);
         presetDims.setPrefColumnCount(4);
@@ -123,20 +124,8 @@ final class InputsPanel extends ScrollPane {
         boolean any = p.usesFeatures() || p.usesDims() || p.usesSparsity();
         params.setVisible(any);
         params.setManaged(any);
-        switch (p) {
-            case IDENTITY -> presetFeatures.setText("3");
-            case DIGONS -> presetDims.setText("2");
-            case RANDOM_NON_POSITIVE -> {
-                presetFeatures.setText("6");
-                presetDims.setText("3");
-            }
-            case TOY_MODEL -> {
-                presetFeatures.setText("5");
-                presetDims.setText("2");
-            }
-            default -> {
-            }
-        }
+        presetFeatures.setText(Integer.toString(p.defaultFeatures()));
+        presetDims.setText(Integer.toString(p.defaultDims()));
     }
 
     private void loadPreset() {

@@ -12,6 +12,7 @@ import dev.saeexplorer.core.superposition.Superposition;
 import dev.saeexplorer.core.toymodel.ToyModelConfig;
 import dev.saeexplorer.core.toymodel.ToyModelResult;
 import dev.saeexplorer.core.toymodel.ToyModelTrainer;
+import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.WorkspaceModel;
 import dev.saeexplorer.ui.jobs.Job;
@@ -59,8 +60,8 @@ public final class PlaygroundViewModel implements WorkspaceModel {
     public PlaygroundViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
         this.curveJobs = new LatestWins<>(ctx.executor(), ctx.synchronous());
-        Superposition sp = Preset.EXAMPLE_1.build(3, 2, 0);
-        apply(new PlaygroundState(sp, Preset.EXAMPLE_1.exampleX(), 0.5, 0, null, PlaygroundState.DEFAULT_SAMPLES));
+        apply(new PlaygroundState(WpPreset.EXAMPLE_1.build(), WpPreset.EXAMPLE_1.exampleX(), 0.5, 0, null,
+                PlaygroundState.DEFAULT_SAMPLES));
     }
 
     // ---- outputs ------------------------------------------------------------------------------------------------

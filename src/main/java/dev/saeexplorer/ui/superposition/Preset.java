@@ -1,84 +1,84 @@
 package dev.saeexplorer.ui.superposition;
 
-import dev.saeexplorer.core.superposition.Presets;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.world.WpPreset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The W_p presets the playground offers, with the parameters each one reads. The toy model is the odd one out: it is
- * trained in the background rather than built at once ({@link #isTrained()}).
+ * What the playground's preset box offers: every W_p of the catalogue ({@link WpPreset}), and a toy model trained on
+ * the spot at the n, n_p and S₀ typed beside it ({@link #TRAINED_TOY}), which the other workspaces do not need.
+ *
+ * @param catalogue the catalogue entry, or null for the toy model trained here
  */
-public enum Preset {
-    EXAMPLE_1("Example 1 (paper: shrinking)", false, false, false),
-    EXAMPLE_2("Example 2 (paper: vanishing)", false, false, false),
-    IDENTITY("Identity (no superposition)", true, false, false),
-    DIGONS("Digons (antipodal pairs)", false, true, false),
-    TRIANGLE("Triangle (3 features in 2-D)", false, false, false),
-    PENTAGON("Pentagon (5 features in 2-D)", false, false, false),
-    HEXAGON("Hexagon (6 features in 2-D)", false, false, false),
-    RANDOM_NON_POSITIVE("Random, non-positive interference", true, true, false),
-    TOY_MODEL("Toy model (Elhage et al., trained)", true, true, true);
+public record Preset(WpPreset catalogue) {
+    public static final Preset TRAINED_TOY = new Preset(null);
+    /** The playground's trained toy model starts small enough to watch: 5 features in 2 dimensions. */
+    private static final int TOY_FEATURES = 5;
+    private static final int TOY_DIMS = 2;
 
-    private final String label;
-    private final boolean usesFeatures;
-    private final boolean usesDims;
-    private final boolean usesSparsity;
+    public static Preset of(WpPreset preset) {
+        return new Preset(preset);
+    }
 
-    Preset(String label, boolean usesFeatures, boolean usesDims, boolean usesSparsity) {
-        this.label = label;
-        this.usesFeatures = usesFeatures;
-        this.usesDims = usesDims;
-        this.usesSparsity = usesSparsity;
+    /** The catalogue in its order, then the toy model trained here. */
+    public static List<Preset> all() {
+        List<Preset> all = new ArrayList<>();
+        for (WpPreset p : WpPreset.values()) {
+            all.add(of(p));
+        }
+        all.add(TRAINED_TOY);
+        return List.copyOf(all);
     }
 
     public String label() {
-        return label;
+        return isTrained() ? "Toy model (Elhage et al., trained here)" : catalogue.label();
     }
 
     /** Whether the preset reads n (features). */
     public boolean usesFeatures() {
-        return usesFeatures;
+        return isTrained() || catalogue.takesFeatures();
     }
 
     /** Whether the preset reads n_p (dimensions). */
     public boolean usesDims() {
-        return usesDims;
+        return isTrained() || catalogue.takesDims();
     }
 
     /** Whether the preset reads S₀, the sparsity of its training data. */
     public boolean usesSparsity() {
-        return usesSparsity;
+        return isTrained();
     }
 
     public boolean isTrained() {
-        return this == TOY_MODEL;
+        return catalogue == null;
     }
 
-    /** Builds W_p for every preset but the toy model; the core checks the parameters and says what is wrong. */
+    /** n to offer when the preset is chosen: the catalogue's size, the same as in the lab and the sweep. */
+    public int defaultFeatures() {
+        return isTrained() ? TOY_FEATURES : catalogue.features();
+    }
+
+    /** n_p to offer when the preset is chosen. */
+    public int defaultDims() {
+        return isTrained() ? TOY_DIMS : catalogue.dims();
+    }
+
+    /** Builds W_p for a catalogue entry; the core checks the sizes and says what is wrong. */
     Superposition build(int features, int dims, long seed) {
-        return switch (this) {
-            case EXAMPLE_1 -> Presets.example1();
-            case EXAMPLE_2 -> Presets.example2();
-            case IDENTITY -> Presets.identity(features);
-            case DIGONS -> Presets.digons(dims);
-            case TRIANGLE -> Presets.regularPolygon(3);
-            case PENTAGON -> Presets.regularPolygon(5);
-            case HEXAGON -> Presets.regularPolygon(6);
-            case RANDOM_NON_POSITIVE -> Presets.randomNonPositive(dims, features, seed);
-            case TOY_MODEL -> throw new IllegalStateException("the toy model is trained, not built");
-        };
+        if (isTrained()) {
+            throw new IllegalStateException("the toy model is trained, not built");
+        }
+        return catalogue.build(features, dims, seed);
     }
 
-    /** The paper's x for its examples (design/MATH.md); null means "draw x at the current S". */
+    /** The paper's x for its examples; null means "draw x at the current S". */
     double[] exampleX() {
-        return switch (this) {
-            case EXAMPLE_1 -> new double[] {0.5, 1.0, 0.8};
-            case EXAMPLE_2 -> new double[] {0.7, 0.5, 0.3};
-            default -> null;
-        };
+        return isTrained() ? null : catalogue.exampleX();
     }
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

@@ -3,6 +3,7 @@ package dev.saeexplorer.ui.sweep;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.Device;
 import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.world.WpPreset;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class SettingsParser {
     private SettingsParser() {
     }
 
-    static Parsed parse(WpSource source, SweepPreset preset, Weighting wsae, Device device, String grid, String seeds,
+    static Parsed parse(WpSource source, WpPreset preset, Weighting wsae, Device device, String grid, String seeds,
                         String steps, String latents, String l1, String alpha, String toyFeatures, String toyDims,
                         String toySparsity, String toySteps) {
         Map<Field, String> errors = new EnumMap<>(Field.class);

@@ -10,6 +10,7 @@ import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.toymodel.ToyModelConfig;
+import dev.saeexplorer.core.world.WpPreset;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
@@ -28,7 +29,7 @@ import java.util.Arrays;
  * @param wsaeWeighting the WSAE's weights: variance or oracle
  * @param device        where training runs
  */
-public record SweepSettings(WpSource source, SweepPreset preset, ToySpec toy, double[] sparsities, int seeds, int steps,
+public record SweepSettings(WpSource source, WpPreset preset, ToySpec toy, double[] sparsities, int seeds, int steps,
                             int latents, double l1, double alpha, Weighting wsaeWeighting, Device device) {
 
     /** Settings version in session files. */
@@ -73,7 +74,7 @@ public record SweepSettings(WpSource source, SweepPreset preset, ToySpec toy, do
     }
 
     public static SweepSettings defaults() {
-        return new SweepSettings(WpSource.BUNDLED_TOY, SweepPreset.EXAMPLE_1, ToySpec.DEFAULT, parseGrid(DEFAULT_GRID),
+        return new SweepSettings(WpSource.PRESET, WpPreset.TOY_MODEL, ToySpec.DEFAULT, parseGrid(DEFAULT_GRID),
                 DEFAULT_SEEDS, DEFAULT_STEPS, DEFAULT_LATENTS, DEFAULT_L1, DEFAULT_ALPHA, Weighting.VARIANCE, Device.CPU);
     }
 
@@ -168,13 +169,16 @@ public record SweepSettings(WpSource source, SweepPreset preset, ToySpec toy, do
         if (o == null || !o.isObject()) {
             throw new InvalidInputException("the sweep settings are missing from the session file");
         }
-        WpSource source = WpSource.byId(text(o, "source"));
+        // Sessions from before the one catalogue had a source of its own for the bundled toy model.
+        boolean bundledToy = "bundled-toy".equals(text(o, "source"));
+        WpSource source = bundledToy ? WpSource.PRESET : WpSource.byId(text(o, "source"));
         if (source == null) {
             throw new InvalidInputException("unknown W_p source '" + text(o, "source") + "' in the session's sweep settings");
         }
-        SweepPreset preset = SweepPreset.byId(text(o, "preset"));
+        WpPreset preset = bundledToy ? WpPreset.TOY_MODEL : WpPreset.byId(text(o, "preset"));
         if (preset == null) {
-            throw new InvalidInputException("unknown preset '" + text(o, "preset") + "' in the session's sweep settings");
+            throw new InvalidInputException("unknown preset '" + text(o, "preset") + "' in the session's sweep settings"
+                    + " (the catalogue has " + WpPreset.IDS + ")");
         }
         JsonNode t = o.get("toyModel");
         if (t == null || !t.isObject()) {

@@ -6,6 +6,7 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.Device;
 import dev.saeexplorer.core.experiment.SweepRow;
 import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.WorkspaceContext;
 import java.io.File;
 import java.io.UncheckedIOException;
@@ -88,7 +89,7 @@ public final class SweepView extends BorderPane {
         row(sourceGrid, "Source", source, "Where W_p comes from. The bundled toy model (40 features in 10 dimensions,"
                 + " learned as in Elhage et al.) is the fast default.");
         GridPane presetGrid = grid();
-        row(presetGrid, "Preset", combo(vm.presetProperty(), SweepPreset.values(), SweepPreset::label),
+        row(presetGrid, "Preset", combo(vm.presetProperty(), WpPreset.values(), WpPreset::labelWithSize),
                 "A named W_p, the same for every seed.");
         GridPane toyGrid = grid();
         textRow(toyGrid, "Features n", vm.toyFeaturesProperty(), SettingsParser.Field.TOY_FEATURES, null,

@@ -17,6 +17,7 @@ import dev.saeexplorer.core.experiment.SweepFiles;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.superposition.Superposition;
 import dev.saeexplorer.core.toymodel.ToyModelTrainer;
+import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.WorkspaceModel;
 import dev.saeexplorer.ui.jobs.Job;
@@ -55,15 +56,13 @@ import org.jfree.chart.JFreeChart;
  * {@code runOnUiThread}.
  */
 public final class SweepViewModel implements WorkspaceModel {
-    /** The bundled W_p of the default source. */
-    static final String BUNDLED_TOY_MODEL = "toy-model-n40-np10.json";
     private static final int STATE_VERSION = 1;
 
     private final WorkspaceContext ctx;
 
     // The form: what people type and pick.
     private final ObjectProperty<WpSource> source = new SimpleObjectProperty<>(this, "source");
-    private final ObjectProperty<SweepPreset> preset = new SimpleObjectProperty<>(this, "preset");
+    private final ObjectProperty<WpPreset> preset = new SimpleObjectProperty<>(this, "preset");
     private final ObjectProperty<Weighting> wsaeWeighting = new SimpleObjectProperty<>(this, "wsaeWeighting");
     private final ObjectProperty<Device> device = new SimpleObjectProperty<>(this, "device");
     private final StringProperty grid = new SimpleStringProperty(this, "grid");
@@ -132,7 +131,7 @@ public final class SweepViewModel implements WorkspaceModel {
         return source;
     }
 
-    public ObjectProperty<SweepPreset> presetProperty() {
+    public ObjectProperty<WpPreset> presetProperty() {
         return preset;
     }
 
@@ -414,8 +413,7 @@ public final class SweepViewModel implements WorkspaceModel {
         }
         monitor.checkCancelled();
         Superposition fixed = switch (s.source()) {
-            case BUNDLED_TOY -> Superposition.of(MatrixJson.matrix(SampleData.text(BUNDLED_TOY_MODEL), "the bundled toy model"));
-            case PRESET -> s.preset().create();
+            case PRESET -> s.preset().build();
             case TRAINED_TOY -> null;
         };
         int dims = fixed != null ? fixed.dims() : s.toy().dims();

@@ -2,14 +2,12 @@ package dev.saeexplorer.ui.sweep;
 
 import dev.saeexplorer.ui.common.SessionId;
 
-/** Where the sweep's W_p comes from. */
+/** Where the sweep's W_p comes from: one matrix of the catalogue for every seed, or a toy model trained per seed. */
 public enum WpSource implements SessionId {
-    /** The toy model bundled in {@code sample-data/} (40 features in 10 dimensions): the fast default. */
-    BUNDLED_TOY("bundled-toy", "Bundled toy model"),
+    /** A W_p of the catalogue (the bundled toy model by default), the same for every seed. */
+    PRESET("preset", "Catalogue preset"),
     /** A toy model (Elhage et al.) trained for every seed with the given n, n_p and S0. */
-    TRAINED_TOY("trained-toy", "Toy model per seed"),
-    /** A named W_p from the presets. */
-    PRESET("preset", "Preset");
+    TRAINED_TOY("trained-toy", "Toy model trained per seed");
 
     private final String id;
     private final String label;

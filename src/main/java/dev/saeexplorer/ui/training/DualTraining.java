@@ -39,7 +39,7 @@ final class DualTraining {
 
     LabOutcome run(TaskMonitor job) throws Exception {
         job.report(0, "loading W_p");
-        Superposition sp = settings.source().load();
+        Superposition sp = settings.source().build();
         // Checked before any thread starts, so bad settings fail with the core's message and nothing runs.
         settings.config(ModelKind.SAE, sp.dims());
         settings.config(ModelKind.WSAE, sp.dims());

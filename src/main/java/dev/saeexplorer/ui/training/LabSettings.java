@@ -3,13 +3,14 @@ package dev.saeexplorer.ui.training;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.world.WpPreset;
 
 /**
  * A validated, immutable copy of the lab's settings, taken when a run starts so edits during the run change nothing.
  *
  * @param wsaeWeighting variance (the paper's WSAE) or oracle; the SAE always uses none
  */
-public record LabSettings(WpSource source, double sparsity, int latents, Activation activation, double l1,
+public record LabSettings(WpPreset source, double sparsity, int latents, Activation activation, double l1,
                           Weighting wsaeWeighting, double alpha, boolean tied, double auxCoefficient, int deadWindow,
                           int steps, int batch, double learningRate, long seed, int evalSamples) {
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.common.FieldParsers;
 import dev.saeexplorer.ui.common.InputField;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class SettingsForm {
     static final int FORMAT_VERSION = 1;
     private static final int MAX_LATENTS = 4096;
 
-    private final ObjectProperty<WpSource> source = new SimpleObjectProperty<>(this, "source", WpSource.TOY_MODEL);
+    private final ObjectProperty<WpPreset> source = new SimpleObjectProperty<>(this, "source", WpPreset.TOY_MODEL);
     private final ObjectProperty<ActivationChoice> activation =
             new SimpleObjectProperty<>(this, "activation", ActivationChoice.RELU);
     private final ObjectProperty<Weighting> weighting = new SimpleObjectProperty<>(this, "weighting", Weighting.VARIANCE);
@@ -103,7 +104,7 @@ public final class SettingsForm {
                 evalSamples);
     }
 
-    public ObjectProperty<WpSource> sourceProperty() {
+    public ObjectProperty<WpPreset> sourceProperty() {
         return source;
     }
 
@@ -281,7 +282,7 @@ public final class SettingsForm {
             throw new InvalidInputException("the training lab's settings have format version " + version
                     + "; this SAE Explorer reads version " + FORMAT_VERSION + " (update SAE Explorer to open them)");
         }
-        WpSource src = choice(state, "source", WpSource::fromId, source.get(), "a W_p source");
+        WpPreset src = choice(state, "source", SettingsForm::preset, source.get(), "a W_p preset (" + WpPreset.IDS + ")");
         ActivationChoice act = choice(state, "activation", ActivationChoice::fromId, activation.get(),
                 "relu, topk or jumprelu");
         Weighting w = choice(state, "wsaeWeighting", SettingsForm::wsaeWeighting, weighting.get(), "variance or oracle");
@@ -313,6 +314,11 @@ public final class SettingsForm {
             tied.set(tiedNode.booleanValue());
         }
         texts.forEach((f, text) -> f.textProperty().set(text));
+    }
+
+    /** A catalogue id; sessions written before the one catalogue spelled the paper's examples "example-1", "example-2". */
+    private static WpPreset preset(String id) {
+        return WpPreset.byId(id.startsWith("example-") ? "example" + id.substring("example-".length()) : id);
     }
 
     private static Weighting wsaeWeighting(String id) {

@@ -2,7 +2,9 @@ package dev.saeexplorer.ui.training;
 
 import atlantafx.base.theme.Styles;
 import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.common.InputField;
+import dev.saeexplorer.ui.common.PresetChoices;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
@@ -47,7 +49,7 @@ final class SettingsPane {
         grid.disableProperty().bind(locked);
 
         section("Data");
-        ComboBox<WpSource> source = new ComboBox<>(FXCollections.observableArrayList(WpSource.values()));
+        ComboBox<WpPreset> source = PresetChoices.comboBox();
         source.valueProperty().bindBidirectional(form.sourceProperty());
         choice("W_p", source, "The superposition matrix: the bundled 40-feature toy model or a teaching preset. "
                 + "Edit W_p itself in the Superposition workspace.");

@@ -1,5 +1,6 @@
 package dev.saeexplorer.ui.superposition;
 
+import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
 import javafx.application.Application;
@@ -20,7 +21,7 @@ public final class PlaygroundPreview extends Application {
                 (title, message) -> System.err.println(title + ": " + message), false));
         String preset = System.getProperty("preview.preset");
         if (preset != null) {
-            ws.viewModel().setPreset(Preset.valueOf(preset), System.getProperty("preview.n", "6"),
+            ws.viewModel().setPreset("trained-toy".equals(preset) ? Preset.TRAINED_TOY : Preset.of(WpPreset.byId(preset)), System.getProperty("preview.n", "6"),
                     System.getProperty("preview.np", "3"), "0.9");
         }
         stage.setTitle("SAE Explorer: superposition playground (preview)");

@@ -15,6 +15,7 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.Json;
 import dev.saeexplorer.core.superposition.FeatureStatus;
 import dev.saeexplorer.core.superposition.SampleStats;
+import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
 import java.util.ArrayList;
@@ -139,14 +140,14 @@ class PlaygroundViewModelTest {
 
     @Test
     void presetsReplaceWpAndDrawX() {
-        vm.setPreset(Preset.EXAMPLE_2, 0, 0, 0);
+        vm.setPreset(Preset.of(WpPreset.EXAMPLE_2), 0, 0, 0);
         assertArrayEquals(new FeatureStatus[] {FeatureStatus.SHRUNK, FeatureStatus.VANISHED, FeatureStatus.VANISHED},
                 statuses());
-        vm.setPreset(Preset.RANDOM_NON_POSITIVE, 8, 5, 0);
+        vm.setPreset(Preset.of(WpPreset.RANDOM_NON_POSITIVE), 8, 5, 0);
         assertEquals(5, vm.wp().length);
         assertEquals(8, vm.x().length);
         assertTrue(vm.geometryProperty().get().nonPositiveInterference());
-        vm.setPreset(Preset.RANDOM_NON_POSITIVE, 20, 5, 0);
+        vm.setPreset(Preset.of(WpPreset.RANDOM_NON_POSITIVE), 20, 5, 0);
         assertTrue(vm.messageProperty().get().contains("2·n_p"), vm.messageProperty().get());
         assertEquals(8, vm.x().length);
     }

@@ -13,6 +13,7 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.experiment.SweepRow;
 import dev.saeexplorer.core.io.Json;
 import dev.saeexplorer.core.experiment.SweepFiles;
+import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
 import java.nio.file.Path;
@@ -45,7 +46,8 @@ class SweepViewModelTest {
         SweepViewModel vm = directModel();
         SweepSettings s = vm.settingsProperty().get();
         assertNotNull(s);
-        assertEquals(WpSource.BUNDLED_TOY, s.source());
+        assertEquals(WpSource.PRESET, s.source());
+        assertEquals(WpPreset.TOY_MODEL, s.preset());
         assertEquals("0,0.3,0.6,0.8,0.9,0.95,0.99", vm.gridProperty().get());
         assertEquals(2, s.seeds());
         assertEquals(28, s.totalRuns());

@@ -13,6 +13,7 @@ import dev.saeexplorer.core.compute.CancellationToken;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
 import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.BackgroundExecutor;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
@@ -113,7 +114,7 @@ class TrainingLabViewModelTest {
     @Test
     void choosingAPresetSetsTheLatentsToItsFeatureCount() {
         SettingsForm f = direct().settings();
-        f.sourceProperty().set(WpSource.DIGONS);
+        f.sourceProperty().set(WpPreset.DIGONS);
         assertEquals("20", f.latents().textProperty().get());
     }
 
@@ -201,7 +202,7 @@ class TrainingLabViewModelTest {
     void settingsRoundTripThroughTheSessionState() {
         TrainingLabViewModel a = direct();
         SettingsForm f = a.settings();
-        f.sourceProperty().set(WpSource.EXAMPLE_2);
+        f.sourceProperty().set(WpPreset.EXAMPLE_2);
         f.activationProperty().set(ActivationChoice.JUMPRELU);
         f.theta().textProperty().set("0.2");
         f.weightingProperty().set(Weighting.ORACLE);
@@ -214,7 +215,7 @@ class TrainingLabViewModelTest {
         TrainingLabViewModel b = direct();
         b.restoreState(saved);
         SettingsForm g = b.settings();
-        assertEquals(WpSource.EXAMPLE_2, g.sourceProperty().get());
+        assertEquals(WpPreset.EXAMPLE_2, g.sourceProperty().get());
         assertEquals(ActivationChoice.JUMPRELU, g.activationProperty().get());
         assertEquals(Weighting.ORACLE, g.weightingProperty().get());
         assertTrue(g.tiedProperty().get());
@@ -245,13 +246,13 @@ class TrainingLabViewModelTest {
         assertThrows(InvalidInputException.class, () -> vm.restoreState(before.get("sparsity")));
 
         assertEquals(before, vm.saveState());
-        assertEquals(WpSource.TOY_MODEL, vm.settings().sourceProperty().get());
+        assertEquals(WpPreset.TOY_MODEL, vm.settings().sourceProperty().get());
     }
 
     @Test
     void aTrainedModelIsSavedAsACheckpointThatTheCoreReadsBack(@TempDir Path tmp) throws Exception {
         TrainingLabViewModel vm = direct();
-        vm.settings().sourceProperty().set(WpSource.EXAMPLE_1);
+        vm.settings().sourceProperty().set(WpPreset.EXAMPLE_1);
         vm.settings().steps().textProperty().set("200");
         vm.settings().batch().textProperty().set("128");
         vm.settings().evalSamples().textProperty().set("512");
