@@ -27,7 +27,7 @@ public record SaeConfig(int inputDim, int latents, Activation activation, double
             throw new InvalidInputException("--latents must be at least 1, got " + latents);
         }
         activation.validateFor(latents);
-        if (activation instanceof Activation.JumpReluPerLatent) {
+        if (!activation.isTrainable()) {
             // The trainers implement one threshold θ; per-latent thresholds come only from loaded checkpoints.
             throw new InvalidInputException("training uses one JumpReLU threshold (--theta); per-latent thresholds"
                     + " are read from checkpoints only");
