@@ -2,6 +2,7 @@ package dev.saeexplorer.ui.checkpoints;
 
 import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.ui.AppPreferences;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.Job;
@@ -50,7 +51,7 @@ final class ModelSlot {
         long id = ++generation;
         LanguageModel before = model.get();
         status.accept("Loading the language model from " + folder + "…");
-        Job j = ctx.executor().submit("Loading " + LanguageModel.nameOf(folder), m -> LanguageModel.load(folder, m),
+        Job j = ctx.executor().submit("Loading " + HuggingFaceCache.displayName(folder), m -> LanguageModel.load(folder, m),
                 lm -> {
                     if (id == generation) {
                         job.set(null);

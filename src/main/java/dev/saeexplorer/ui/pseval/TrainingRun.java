@@ -2,6 +2,7 @@ package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.CancelledException;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.lm.LmSaeTraining;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.ui.WorkspaceContext;
@@ -56,7 +57,7 @@ public final class TrainingRun {
      * @param pairs   the loaded pairs, whose contexts are the in-domain text; may be null when training on a file
      * @param replace the user confirmed replacing a non-empty output folder
      */
-    void start(LoadedModel model, LoadedDataset pairs, boolean replace) {
+    void start(LanguageModel model, LoadedDataset pairs, boolean replace) {
         if (run.runningProperty().get()) {
             return;
         }
