@@ -17,10 +17,10 @@ public final class ActivationOptions {
 
     Activation toActivation() {
         Activation a = Activation.parse(activation, k, theta);
-        if (k != null && !(a instanceof Activation.TopK)) {
+        if (k != null && a.keptPerSample() == null) {
             throw new InvalidInputException("--k applies only to --activation topk");
         }
-        if (theta != null && !(a instanceof Activation.JumpRelu)) {
+        if (theta != null && a.uniformThreshold() == null) {
             throw new InvalidInputException("--theta applies only to --activation jumprelu");
         }
         return a;

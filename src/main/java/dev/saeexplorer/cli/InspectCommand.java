@@ -10,7 +10,6 @@ import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.LogitLens;
 import dev.saeexplorer.core.io.checkpoint.CheckpointStats;
 import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
-import dev.saeexplorer.core.sae.Activation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,9 +92,9 @@ public final class InspectCommand implements Callable<Integer> {
         o.put("dIn", c.dIn());
         o.put("dSae", c.dSae());
         o.put("architecture", c.architecture());
-        Activation a = c.model().activation();
-        if (a instanceof Activation.TopK) {
-            o.put("k", ((Activation.TopK) a).k());
+        Integer k = c.model().activation().keptPerSample();
+        if (k != null) {
+            o.put("k", k);
         } else {
             o.putNull("k");
         }
@@ -128,15 +127,7 @@ public final class InspectCommand implements Callable<Integer> {
         rows.add(new String[] {"path", c.directory().toString()});
         rows.add(new String[] {"d_in", Integer.toString(c.dIn())});
         rows.add(new String[] {"d_sae", Integer.toString(c.dSae())});
-        String arch = c.architecture();
-        if (c.model().activation() instanceof Activation.TopK) {
-            arch += " (k = " + ((Activation.TopK) c.model().activation()).k() + ")";
-        } else if (c.model().activation() instanceof Activation.JumpRelu) {
-            arch += " (threshold " + Tables.number(((Activation.JumpRelu) c.model().activation()).theta()) + ")";
-        } else if (c.model().activation() instanceof Activation.JumpReluPerLatent) {
-            arch += " (per-latent thresholds)";
-        }
-        rows.add(new String[] {"architecture", arch});
+        rows.add(new String[] {"architecture", c.model().activation().describe(c.architecture())});
         rows.add(new String[] {"hook", orDash(c.hookName())});
         rows.add(new String[] {"hook layer", c.hookLayer() == null ? "-" : c.hookLayer().toString()});
         rows.add(new String[] {"model", orDash(c.modelName())});

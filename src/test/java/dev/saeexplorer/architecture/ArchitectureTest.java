@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The layering rules of design/ARCHITECTURE.md, enforced. */
@@ -13,6 +14,7 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(location -> !location.contains("/test-classes/"))
             .importPackages("dev.saeexplorer");
+    private static final String[] WORKSPACES = {"checkpoints", "pseval", "superposition", "sweep", "training"};
 
     @Test
     void coreKnowsNothingOfJavaFxTheUiTheCliOrCharts() {
@@ -50,5 +52,29 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("dev.saeexplorer.cli..")
                 .should().accessField(System.class, "out")
                 .check(CLASSES);
+    }
+
+    /** What two workspaces share lives in the core, ui.common or ui.jobs, so each can change on its own. */
+    @Test
+    void workspacesDoNotDependOnEachOther() {
+        for (String w : WORKSPACES) {
+            String[] others = Arrays.stream(WORKSPACES).filter(o -> !o.equals(w)).map(ArchitectureTest::workspace)
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage(workspace(w))
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .check(CLASSES);
+        }
+    }
+
+    @Test
+    void theSharedUiPackagesKnowNoWorkspace() {
+        noClasses().that().resideInAnyPackage("dev.saeexplorer.ui.common..", "dev.saeexplorer.ui.jobs..")
+                .should().dependOnClassesThat().resideInAnyPackage(Arrays.stream(WORKSPACES)
+                        .map(ArchitectureTest::workspace).toArray(String[]::new))
+                .check(CLASSES);
+    }
+
+    private static String workspace(String name) {
+        return "dev.saeexplorer.ui." + name + "..";
     }
 }

@@ -18,8 +18,7 @@ public record TrainingRecord(int formatVersion, String activation, Integer k, Do
     /** The record of a run of {@code cfg} with these weights; sparsity is null for real (language-model) data. */
     public static TrainingRecord of(SaeConfig cfg, WsaeWeights weights, Double sparsity, Map<String, Object> metrics) {
         Activation a = cfg.activation();
-        return new TrainingRecord(FORMAT_VERSION, a.id(), a instanceof Activation.TopK ? ((Activation.TopK) a).k() : null,
-                a instanceof Activation.JumpRelu ? ((Activation.JumpRelu) a).theta() : null, cfg.tied(), cfg.l1(),
+        return new TrainingRecord(FORMAT_VERSION, a.id(), a.keptPerSample(), a.uniformThreshold(), cfg.tied(), cfg.l1(),
                 cfg.weighting().id(), cfg.alpha(), weights.raw(), weights.normalised(), sparsity, cfg.seed(), cfg.steps(),
                 cfg.batch(), cfg.learningRate(), cfg.auxCoefficient(), metrics);
     }

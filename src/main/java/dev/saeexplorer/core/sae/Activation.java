@@ -3,15 +3,19 @@ package dev.saeexplorer.core.sae;
 import dev.saeexplorer.core.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The SAE's sparse activation σ (design/MATH.md): ReLU, TopK(k) (the k largest pre-activations, ReLU'd) and
- * JumpReLU(θ) = z·H(z − θ). One implementation serves the float64 theory ({@link #apply(double[])}) and the float32
- * training batches ({@link #forward(INDArray)}). For all three, an output entry is positive exactly where the gradient
- * passes, which the trainer uses as its backward mask.
+ * JumpReLU(θ) = z·H(z − θ). One implementation serves the float64 theory ({@link #apply(double[])}), the float32
+ * training batches ({@link #forward(INDArray)}) and the JVM trainer's rows ({@link #activate}). For all three, an output
+ * entry is positive exactly where the gradient passes, which the trainer uses as its backward mask.
+ *
+ * <p>What differs between the activations is asked of the activation itself (its parameters, its description, whether
+ * training takes it), so no caller needs to test which one it holds.
  */
 public sealed interface Activation permits Activation.Relu, Activation.TopK, Activation.JumpRelu,
         Activation.JumpReluPerLatent {
@@ -20,13 +24,62 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
     String id();
 
     /** σ applied to one vector; returns a new array. */
-    double[] apply(double[] z);
+    default double[] apply(double[] z) {
+        return apply(z, new double[z.length]);
+    }
+
+    /** σ applied to one vector, written into {@code out} (as long as z; it may be z itself); returns {@code out}. */
+    double[] apply(double[] z, double[] out);
 
     /** σ applied to each row of a batch [batch, latents]; returns a new array. */
     INDArray forward(INDArray pre);
 
+    /**
+     * σ applied to one float32 row without allocating, for the JVM trainer: writes σ(pre) into {@code out}, the
+     * indices of its positive entries into {@code active} (in increasing order) and returns how many there are.
+     * {@code scratch} is a work array as long as {@code pre}.
+     */
+    int activate(float[] pre, float[] out, int[] active, float[] scratch);
+
     /** Checks that the activation fits a layer of this many latents. */
     default void validateFor(int latents) {
+    }
+
+    /** Whether the trainers take σ: per-latent thresholds come only from loaded checkpoints. */
+    default boolean isTrainable() {
+        return true;
+    }
+
+    /** The number of latents kept per sample (TopK's k), or null when σ keeps no fixed number. */
+    default Integer keptPerSample() {
+        return null;
+    }
+
+    /** The one threshold θ that every latent shares (JumpReLU), or null when σ has none or one per latent. */
+    default Double uniformThreshold() {
+        return null;
+    }
+
+    /** The threshold of each of {@code latents} latents (θ repeated, or the per-latent ones); empty without one. */
+    default Optional<double[]> latentThresholds(int latents) {
+        return Optional.empty();
+    }
+
+    /** σ's name for people: "ReLU", "TopK", "JumpReLU". */
+    String label();
+
+    /** σ's parameters for people, e.g. "k = 4" or "threshold 0.0500000"; empty for ReLU, which has none. */
+    String parameters();
+
+    /** σ for people, e.g. "ReLU", "TopK (k = 4)", "JumpReLU (threshold 0.0500000)". */
+    default String describe() {
+        return describe(label());
+    }
+
+    /** {@code name} followed by σ's parameters in brackets when it has any, e.g. "topk (k = 4)". */
+    default String describe(String name) {
+        String p = parameters();
+        return p.isEmpty() ? name : name + " (" + p + ")";
     }
 
     static Activation parse(String name, Integer k, Double theta) {
@@ -53,12 +106,26 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
         }
 
         @Override
-        public double[] apply(double[] z) {
-            double[] out = new double[z.length];
+        public String label() {
+            return "ReLU";
+        }
+
+        @Override
+        public String parameters() {
+            return "";
+        }
+
+        @Override
+        public double[] apply(double[] z, double[] out) {
             for (int i = 0; i < z.length; i++) {
                 out[i] = Math.max(0.0, z[i]);
             }
             return out;
+        }
+
+        @Override
+        public int activate(float[] pre, float[] out, int[] active, float[] scratch) {
+            return keepAbove(pre, out, active, 0f, true);
         }
 
         @Override
@@ -81,6 +148,21 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
         }
 
         @Override
+        public String label() {
+            return "TopK";
+        }
+
+        @Override
+        public String parameters() {
+            return "k = " + k;
+        }
+
+        @Override
+        public Integer keptPerSample() {
+            return k;
+        }
+
+        @Override
         public void validateFor(int latents) {
             if (k > latents) {
                 throw new InvalidInputException("--k " + k + " is larger than the number of latents (" + latents + ")");
@@ -88,16 +170,25 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
         }
 
         @Override
-        public double[] apply(double[] z) {
+        public double[] apply(double[] z, double[] out) {
             validateFor(z.length);
             double[] sorted = z.clone();
             Arrays.sort(sorted);
             double kth = sorted[z.length - k];
-            double[] out = new double[z.length];
             for (int i = 0; i < z.length; i++) {
                 out[i] = z[i] >= kth ? Math.max(0.0, z[i]) : 0.0;
             }
             return out;
+        }
+
+        @Override
+        public int activate(float[] pre, float[] out, int[] active, float[] scratch) {
+            int m = pre.length;
+            System.arraycopy(pre, 0, scratch, 0, m);
+            Arrays.sort(scratch, 0, m);
+            float kth = scratch[m - k];
+            // Keep ties at the k-th value, never zero or below.
+            return keepAbove(pre, out, active, Math.max(0f, kth), kth <= 0f);
         }
 
         @Override
@@ -124,12 +215,38 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
         }
 
         @Override
-        public double[] apply(double[] z) {
-            double[] out = new double[z.length];
+        public String label() {
+            return "JumpReLU";
+        }
+
+        @Override
+        public String parameters() {
+            return "threshold " + String.format(Locale.ROOT, "%.6g", theta);
+        }
+
+        @Override
+        public Double uniformThreshold() {
+            return theta;
+        }
+
+        @Override
+        public Optional<double[]> latentThresholds(int latents) {
+            double[] t = new double[latents];
+            Arrays.fill(t, theta);
+            return Optional.of(t);
+        }
+
+        @Override
+        public double[] apply(double[] z, double[] out) {
             for (int i = 0; i < z.length; i++) {
                 out[i] = z[i] > theta && z[i] > 0 ? z[i] : 0.0;
             }
             return out;
+        }
+
+        @Override
+        public int activate(float[] pre, float[] out, int[] active, float[] scratch) {
+            return keepAbove(pre, out, active, (float) theta, true);
         }
 
         @Override
@@ -175,6 +292,27 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
         }
 
         @Override
+        public String label() {
+            return "JumpReLU";
+        }
+
+        @Override
+        public String parameters() {
+            return "per-latent thresholds";
+        }
+
+        @Override
+        public boolean isTrainable() {
+            return false;
+        }
+
+        @Override
+        public Optional<double[]> latentThresholds(int latents) {
+            validateFor(latents);
+            return Optional.of(thresholds());
+        }
+
+        @Override
         public void validateFor(int latents) {
             if (thresholds.length != latents) {
                 throw new InvalidInputException("JumpReLU has " + thresholds.length + " thresholds but the layer has "
@@ -183,13 +321,28 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
         }
 
         @Override
-        public double[] apply(double[] z) {
+        public double[] apply(double[] z, double[] out) {
             validateFor(z.length);
-            double[] out = new double[z.length];
             for (int i = 0; i < z.length; i++) {
                 out[i] = z[i] > thresholds[i] && z[i] > 0 ? z[i] : 0.0;
             }
             return out;
+        }
+
+        @Override
+        public int activate(float[] pre, float[] out, int[] active, float[] scratch) {
+            validateFor(pre.length);
+            int count = 0;
+            for (int j = 0; j < pre.length; j++) {
+                float p = pre[j];
+                if (p > (float) thresholds[j] && p > 0f) {
+                    out[j] = p;
+                    active[count++] = j;
+                } else {
+                    out[j] = 0f;
+                }
+            }
+            return count;
         }
 
         @Override
@@ -216,4 +369,32 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
         }
     }
 
+    /**
+     * Keeps the entries of {@code pre} above {@code threshold} (at or above it when not {@code strict}) that are
+     * positive; lists them in {@code active} and returns their count.
+     */
+    private static int keepAbove(float[] pre, float[] out, int[] active, float threshold, boolean strict) {
+        int count = 0;
+        if (threshold == 0f && strict) {
+            // ReLU (or a zero threshold): branch-free, as about half the latents fire early in training.
+            for (int j = 0; j < pre.length; j++) {
+                float p = pre[j];
+                out[j] = Math.max(p, 0f);
+                active[count] = j;
+                count += p > 0f ? 1 : 0;
+            }
+            return count;
+        }
+        for (int j = 0; j < pre.length; j++) {
+            float p = pre[j];
+            boolean on = strict ? p > threshold : p >= threshold;
+            if (on && p > 0f) {
+                out[j] = p;
+                active[count++] = j;
+            } else {
+                out[j] = 0f;
+            }
+        }
+        return count;
+    }
 }

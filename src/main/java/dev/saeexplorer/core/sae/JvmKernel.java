@@ -330,39 +330,7 @@ final class JvmKernel implements TrainingKernel {
 
         /** f = σ(pre) and the list of latents with f > 0. */
         private int activate(float[] out) {
-            float threshold = 0f;
-            boolean strict = true;
-            if (cfg.activation() instanceof Activation.TopK) {
-                int k = ((Activation.TopK) cfg.activation()).k();
-                System.arraycopy(pre, 0, sortScratch, 0, m);
-                Arrays.sort(sortScratch);
-                threshold = Math.max(0f, sortScratch[m - k]);
-                strict = sortScratch[m - k] <= 0f; // keep ties at the k-th value, never zero or below
-            } else if (cfg.activation() instanceof Activation.JumpRelu) {
-                threshold = (float) ((Activation.JumpRelu) cfg.activation()).theta();
-            }
-            int count = 0;
-            if (threshold == 0f && strict) {
-                // ReLU (or a zero threshold): branch-free, as about half the latents fire early in training.
-                for (int j = 0; j < m; j++) {
-                    float p = pre[j];
-                    out[j] = Math.max(p, 0f);
-                    active[count] = j;
-                    count += p > 0f ? 1 : 0;
-                }
-                return count;
-            }
-            for (int j = 0; j < m; j++) {
-                float p = pre[j];
-                boolean on = strict ? p > threshold : p >= threshold;
-                if (on && p > 0f) {
-                    out[j] = p;
-                    active[count++] = j;
-                } else {
-                    out[j] = 0f;
-                }
-            }
-            return count;
+            return cfg.activation().activate(pre, out, active, sortScratch);
         }
 
         /**

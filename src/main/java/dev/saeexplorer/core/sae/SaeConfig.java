@@ -28,7 +28,7 @@ public record SaeConfig(int inputDim, int latents, Activation activation, double
             throw InvalidInputException.of(Param.LATENTS, "must be at least 1, got " + latents);
         }
         activation.validateFor(latents);
-        if (activation instanceof Activation.JumpReluPerLatent) {
+        if (!activation.isTrainable()) {
             // The trainers implement one threshold θ; per-latent thresholds come only from loaded checkpoints.
             throw InvalidInputException.worded(Param.THETA, "training uses one JumpReLU threshold (", Param.THETA,
                     "); per-latent thresholds are read from checkpoints only");

@@ -37,9 +37,9 @@ public final class MonteCarlo {
         double[] x = new double[n];
         double[] xp = new double[np];
         double[] z = new double[n];
+        double[] xm = new double[n];
         double[] recon = new double[np];
         int[] kept = new int[n];
-        boolean relu = closedForm.activation() instanceof dev.saeexplorer.core.sae.Activation.Relu;
         double lossSae = 0, lossGt = 0, lossWsae = 0;
         long active = 0, shrunk = 0, vanished = 0;
         double sumX = 0, sumXm = 0;
@@ -64,16 +64,15 @@ public final class MonteCarlo {
                     z[i] += c * row[i];
                 }
             }
-            double[] xm = relu ? z : closedForm.activation().apply(z);
+            closedForm.activation().apply(z, xm);
             double gt = 0;
             int keptCount = 0;
             for (int i = 0; i < n; i++) {
-                double m = relu ? Math.max(0.0, xm[i]) : xm[i];
+                double m = xm[i];
                 double d = x[i] - m;
                 gt += d * d;
                 if (m != 0.0) {
                     kept[keptCount++] = i;
-                    xm[i] = m;
                 }
             }
             java.util.Arrays.fill(recon, 0.0);
@@ -99,7 +98,7 @@ public final class MonteCarlo {
             lossWsae += wsae;
             for (int a = 0; a < count; a++) {
                 int i = idx[a];
-                double m = relu ? Math.max(0.0, xm[i]) : xm[i];
+                double m = xm[i];
                 active++;
                 sumX += x[i];
                 sumXm += m;

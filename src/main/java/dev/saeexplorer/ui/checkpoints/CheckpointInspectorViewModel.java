@@ -5,11 +5,13 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.core.lm.FeatureLens;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.metrics.DecoderMatch;
 import dev.saeexplorer.ui.AppPreferences;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.WorkspaceModel;
 import dev.saeexplorer.ui.jobs.Job;
+import dev.saeexplorer.ui.jobs.LatestRun;
 import dev.saeexplorer.ui.jobs.LatestWins;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +43,11 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
     private final ModelSlot models;
     private final FeatureList features = new FeatureList();
     private final LatestWins<FeatureDetail> details;
+    /** Each kind of job, the latest counting: a callback of a job that a newer request replaced is ignored. */
+    private final LatestRun primaryOpens;
+    private final LatestRun comparisonOpens;
+    private final LatestRun matching;
+    private final LatestRun lensing;
 
     private final ReadOnlyObjectWrapper<InspectedCheckpoint> primary = new ReadOnlyObjectWrapper<>(this, "primary");
     private final ReadOnlyObjectWrapper<InspectedCheckpoint> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
@@ -62,16 +69,8 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
 
     private static final String NO_MODEL = "Load a language model (GPT-2 family) to see each feature's logit-lens tokens.";
 
-    /** Generations: a callback of a job that a newer request replaced is ignored. */
-    private long primaryGen;
-    private long comparisonGen;
-    private long lensGen;
-    private long matchGen;
-    private int pendingOpens;
     private int pendingFeature = -1;
     private FeatureLens lens;
-    private Job tokensJob;
-    private Job matchJob;
 
     /**
      * @param prefs remembers recent checkpoints and model folders
@@ -83,6 +82,11 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
         this.prefs = prefs;
         this.models = new ModelSlot(ctx, prefs, cache, status::set);
         this.details = new LatestWins<>(ctx.executor(), ctx.synchronous());
+        this.primaryOpens = new LatestRun(ctx.executor());
+        this.comparisonOpens = new LatestRun(ctx.executor());
+        this.matching = new LatestRun(ctx.executor());
+        this.lensing = new LatestRun(ctx.executor());
+        opening.bind(primaryOpens.runningProperty().or(comparisonOpens.runningProperty()));
         recentCheckpoints.setAll(prefs.recent(RECENT_CHECKPOINTS));
         // A newly loaded model is paired with A (a mismatch is explained); unloading drops the lens.
         models.modelProperty().addListener((obs, old, now) -> {
@@ -124,7 +128,7 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
     }
 
     public void clearComparison() {
-        comparisonGen++;
+        comparisonOpens.abandon();
         comparison.set(null);
         derive(false);
         status.set(primary.get() == null ? status.get() : "Showing " + primary.get().headline() + ".");
@@ -145,25 +149,9 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
     }
 
     private void load(CheckpointSource source, boolean asB) {
-        long id = asB ? ++comparisonGen : ++primaryGen;
-        setOpening(+1);
         status.set("Opening " + source.name() + (asB ? " to compare with…" : "…"));
-        ctx.executor().submit("Opening " + source.name(), m -> InspectedCheckpoint.open(source, m), c -> {
-            setOpening(-1);
-            if (id == (asB ? comparisonGen : primaryGen)) {
-                opened(c, asB);
-            }
-        }, e -> {
-            setOpening(-1);
-            if (id == (asB ? comparisonGen : primaryGen)) {
-                openFailed(source, asB, e);
-            }
-        });
-    }
-
-    private void setOpening(int delta) {
-        pendingOpens += delta;
-        opening.set(pendingOpens > 0);
+        (asB ? comparisonOpens : primaryOpens).start("Opening " + source.name(),
+                m -> InspectedCheckpoint.open(source, m), c -> opened(c, asB), e -> openFailed(source, asB, e));
     }
 
     private void opened(InspectedCheckpoint c, boolean asB) {
@@ -219,8 +207,7 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
     // --------------------------------------------------------------------------------------------- matching
 
     private void rematch() {
-        long id = ++matchGen;
-        cancel(matchJob);
+        matching.abandon();
         match.set(null);
         features.showMatch(null);
         InspectedCheckpoint a = primary.get();
@@ -228,16 +215,14 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
         if (a == null || b == null || a.dIn() != b.dIn()) {
             return;
         }
-        matchJob = ctx.executor().submit("Matching the features of " + a.source().name() + " and " + b.source().name(),
+        matching.start("Matching the features of " + a.source().name() + " and " + b.source().name(),
                 m -> DecoderMatch.best(a.checkpoint().model().wDec(), b.checkpoint().model().wDec(), m), r -> {
-                    if (id == matchGen) {
-                        match.set(r);
-                        features.showMatch(r);
-                        distributions.set(Distributions.of(primary.get(), comparison.get(), r));
-                        refreshDetail();
-                    }
+                    match.set(r);
+                    features.showMatch(r);
+                    distributions.set(Distributions.of(primary.get(), comparison.get(), r));
+                    refreshDetail();
                 }, e -> {
-                    if (id == matchGen && !(e instanceof CancelledException)) {
+                    if (!(e instanceof CancelledException)) {
                         ctx.errors().report("Cannot compare the checkpoints", message(e));
                     }
                 });
@@ -268,8 +253,7 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
      * then computed in one background job that fills the table as it goes.
      */
     private void pairLens(boolean reportMismatch) {
-        long id = ++lensGen;
-        cancel(tokensJob);
+        lensing.abandon();
         lens = null;
         LanguageModel lm = models.modelProperty().get();
         InspectedCheckpoint a = primary.get();
@@ -296,32 +280,24 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
         features.setTokensAvailable(true);
         lensNote.set("Computing the logit lens…");
         int n = a.dSae();
-        tokensJob = ctx.executor().submit("Logit lens: top tokens of " + n + " features", m -> {
+        LatestRun.Ticket ticket = lensing.next();
+        ticket.submit("Logit lens: top tokens of " + n + " features", m -> {
             FeatureLens built = new FeatureLens(lm.model(), a.checkpoint().model(), lm.tokenizer());
-            ctx.executor().runOnUiThread(() -> lensReady(id, built));
-            return TokenStream.run(built, n, m, batch -> ctx.executor().runOnUiThread(() -> {
-                if (id == lensGen) {
-                    features.putTokens(batch);
-                }
-            }));
-        }, done -> {
-            if (id == lensGen) {
-                status.set("Logit-lens tokens of all " + done + " features are in the table.");
-            }
-        }, e -> {
-            if (id == lensGen && !(e instanceof CancelledException)) {
+            ctx.executor().runOnUiThread(ticket.ifLatest(() -> lensReady(built)));
+            return TokenStream.run(built, n, m, batch -> ctx.executor().runOnUiThread(
+                    ticket.ifLatest(() -> features.putTokens(batch))));
+        }, done -> status.set("Logit-lens tokens of all " + done + " features are in the table."), e -> {
+            if (!(e instanceof CancelledException)) {
                 lensNote.set("No logit lens: " + message(e));
                 ctx.errors().report("The logit lens failed", message(e));
             }
         });
     }
 
-    private void lensReady(long id, FeatureLens built) {
-        if (id == lensGen) {
-            lens = built;
-            lensNote.set("");
-            refreshDetail();
-        }
+    private void lensReady(FeatureLens built) {
+        lens = built;
+        lensNote.set("");
+        refreshDetail();
     }
 
     // ------------------------------------------------------------------------------------------------ detail
@@ -395,16 +371,10 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
     }
 
     public void shutdown() {
-        cancel(tokensJob);
-        cancel(matchJob);
+        lensing.cancel();
+        matching.cancel();
         models.cancel();
         details.shutdown();
-    }
-
-    private static void cancel(Job job) {
-        if (job != null) {
-            job.cancel();
-        }
     }
 
     /** The core's message for people; anything else is named with its type, since it is a bug or an I/O failure. */

@@ -6,7 +6,6 @@ import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
 import dev.saeexplorer.core.io.checkpoint.CheckpointStats;
 import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
 import dev.saeexplorer.core.io.checkpoint.SparsityFile;
-import dev.saeexplorer.core.sae.Activation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,7 +42,14 @@ final class ConfigRows {
         m.put("d_in", Integer.toString(c.dIn()));
         m.put("d_sae", c.dSae() + (c.dSae() % c.dIn() == 0 ? " (" + c.dSae() / c.dIn() + " × d_in)" : ""));
         m.put("Architecture", c.architecture());
-        m.put("Activation", activation(c.model().activation()));
+        m.put("Activation", c.model().activation().describe());
+        c.model().activation().latentThresholds(c.dSae()).ifPresent(t -> {
+            double min = Arrays.stream(t).min().orElse(0);
+            double max = Arrays.stream(t).max().orElse(0);
+            if (min < max) {
+                m.put("Per-feature thresholds", number(min) + " – " + number(max));
+            }
+        });
         m.put("Hook", c.hookName() == null ? "not given" : c.hookName()
                 + (c.hookLayer() == null ? "" : " (layer " + c.hookLayer() + ")"));
         m.put("Model", c.modelName() == null ? "not given" : c.modelName());
@@ -110,21 +116,6 @@ final class ConfigRows {
             case SAELENS_LEGACY -> "SAELens < 6";
             case SPARSIFY -> "EleutherAI sparsify";
         };
-    }
-
-    static String activation(Activation a) {
-        if (a instanceof Activation.TopK t) {
-            return "TopK, k = " + t.k();
-        }
-        if (a instanceof Activation.JumpRelu j) {
-            return "JumpReLU, threshold " + number(j.theta());
-        }
-        if (a instanceof Activation.JumpReluPerLatent p) {
-            double[] t = p.thresholds();
-            return "JumpReLU, per-feature thresholds " + number(Arrays.stream(t).min().orElse(0)) + " – "
-                    + number(Arrays.stream(t).max().orElse(0));
-        }
-        return "ReLU";
     }
 
     private static String summary(CheckpointStats.Summary s) {

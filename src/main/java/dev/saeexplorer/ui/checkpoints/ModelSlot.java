@@ -2,9 +2,11 @@ package dev.saeexplorer.ui.checkpoints;
 
 import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.ui.AppPreferences;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.Job;
+import dev.saeexplorer.ui.jobs.LatestRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,14 +29,13 @@ final class ModelSlot {
     private final Supplier<List<HuggingFaceCache.CachedModel>> cache;
     private final Consumer<String> status;
     private final ReadOnlyObjectWrapper<LanguageModel> model = new ReadOnlyObjectWrapper<>(this, "model");
-    private final ReadOnlyObjectWrapper<Job> job = new ReadOnlyObjectWrapper<>(this, "job");
+    /** Loads, the latest counting: a load that a newer one replaced is cancelled and its callbacks ignored. */
+    private final LatestRun loads;
     private final ObservableList<HuggingFaceCache.CachedModel> cached = FXCollections.observableArrayList();
     private final ObservableList<String> recent = FXCollections.observableArrayList();
     // Made once: an unmodifiable view listens weakly to its list.
     private final ObservableList<HuggingFaceCache.CachedModel> cachedView = FXCollections.unmodifiableObservableList(cached);
     private final ObservableList<String> recentView = FXCollections.unmodifiableObservableList(recent);
-    /** A callback of a load that a newer request replaced is ignored. */
-    private long generation;
 
     ModelSlot(WorkspaceContext ctx, AppPreferences prefs, Supplier<List<HuggingFaceCache.CachedModel>> cache,
               Consumer<String> status) {
@@ -42,32 +43,20 @@ final class ModelSlot {
         this.prefs = prefs;
         this.cache = cache;
         this.status = status;
+        this.loads = new LatestRun(ctx.executor());
         recent.setAll(prefs.recent(RECENT));
     }
 
+    /** Loads {@code folder} in the background, replacing a load still running; a failure keeps the model loaded. */
     void load(Path folder) {
-        cancel();
-        long id = ++generation;
         LanguageModel before = model.get();
         status.accept("Loading the language model from " + folder + "…");
-        Job j = ctx.executor().submit("Loading " + LanguageModel.nameOf(folder), m -> LanguageModel.load(folder, m),
-                lm -> {
-                    if (id == generation) {
-                        job.set(null);
-                        prefs.addRecent(RECENT, folder.toAbsolutePath().normalize().toString());
-                        recent.setAll(prefs.recent(RECENT));
-                        status.accept("Loaded " + lm.headline() + ".");
-                        model.set(lm);
-                    }
-                }, e -> {
-                    if (id == generation) {
-                        job.set(null);
-                        failed(e, before);
-                    }
-                });
-        if (j.runningProperty().get()) {
-            job.set(j);
-        }
+        loads.start("Loading " + HuggingFaceCache.displayName(folder), m -> LanguageModel.load(folder, m), lm -> {
+            prefs.addRecent(RECENT, folder.toAbsolutePath().normalize().toString());
+            recent.setAll(prefs.recent(RECENT));
+            status.accept("Loaded " + lm.headline() + ".");
+            model.set(lm);
+        }, e -> failed(e, before));
     }
 
     private void failed(Throwable e, LanguageModel kept) {
@@ -83,16 +72,13 @@ final class ModelSlot {
                 + HuggingFaceCache.fromEnvironment().hub() + "/models--gpt2/snapshots/." + keep);
     }
 
+    /** Asks the load in progress to stop; it ends as cancelled, and the model loaded before stays. */
     void cancel() {
-        if (job.get() != null) {
-            job.get().cancel();
-        }
+        loads.cancel();
     }
 
     void unload() {
-        cancel();
-        generation++;
-        job.set(null);
+        loads.abandon();
         model.set(null);
     }
 
@@ -107,7 +93,7 @@ final class ModelSlot {
     }
 
     ReadOnlyObjectProperty<Job> jobProperty() {
-        return job.getReadOnlyProperty();
+        return loads.jobProperty();
     }
 
     ObservableList<HuggingFaceCache.CachedModel> cached() {

@@ -3,6 +3,7 @@ package dev.saeexplorer.ui.pseval;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
 import dev.saeexplorer.core.lm.HookPoint;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.common.InputField;
 import java.nio.file.Path;
@@ -30,14 +31,14 @@ public final class CheckpointInput {
      * Reads a checkpoint in the background. It is refused (and the loaded one kept) when it cannot read {@code model}'s
      * activations, or when its configuration names a hook point that is not a language model's.
      */
-    void load(Path path, Supplier<LoadedModel> model, Consumer<LoadedSae> then) {
+    void load(Path path, Supplier<LanguageModel> model, Consumer<LoadedSae> then) {
         slot.load(path.toString(), monitor -> new LoadedSae(path, CheckpointLoader.load(path)),
                 sae -> refusal(sae, model.get()), ADVICE,
                 sae -> hook.textProperty().set(sae.checkpoint().hookName() == null ? "" : sae.checkpoint().hookName()),
                 then);
     }
 
-    private static String refusal(LoadedSae sae, LoadedModel model) {
+    private static String refusal(LoadedSae sae, LanguageModel model) {
         String named = sae.checkpoint().hookName();
         HookPoint h = null;
         if (named != null) {
@@ -53,7 +54,7 @@ public final class CheckpointInput {
     }
 
     /** "" when this checkpoint can be evaluated on {@code model} (or none is loaded); otherwise what to change. */
-    String problem(LoadedModel model) {
+    String problem(LanguageModel model) {
         LoadedSae sae = slot.get();
         if (sae == null || model == null) {
             return "";

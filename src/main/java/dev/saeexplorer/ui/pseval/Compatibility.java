@@ -2,6 +2,7 @@ package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.HookPoint;
+import dev.saeexplorer.core.lm.LanguageModel;
 import java.util.Locale;
 
 /**
@@ -13,7 +14,7 @@ final class Compatibility {
     }
 
     /** "" when PS-Eval can tokenise for the model; otherwise why not and what to choose. */
-    static String model(LoadedModel m) {
+    static String model(LanguageModel m) {
         int vocab = m.model().config().vocabSize();
         if (vocab < Gpt2Tokenizer.VOCAB_SIZE) {
             return String.format(Locale.ROOT, "%s has a vocabulary of %,d tokens, but PS-Eval tokenises the pairs with"
@@ -28,7 +29,7 @@ final class Compatibility {
      *
      * @param hook the hook point to use (typed or from the checkpoint); null when neither says
      */
-    static String checkpoint(LoadedModel m, LoadedSae s, HookPoint hook) {
+    static String checkpoint(LanguageModel m, LoadedSae s, HookPoint hook) {
         int dModel = m.model().dModel();
         int dIn = s.checkpoint().dIn();
         if (dIn != dModel) {

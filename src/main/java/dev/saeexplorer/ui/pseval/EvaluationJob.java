@@ -5,6 +5,7 @@ import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.HookPoint;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.pseval.ContextEncoder;
 import dev.saeexplorer.core.pseval.ModelContextEncoder;
 import dev.saeexplorer.core.pseval.PsEvalResult;
@@ -37,7 +38,7 @@ final class EvaluationJob {
     }
 
     /** Everything a run reads, captured when Run is pressed, so later loads cannot change it mid-way. */
-    record Plan(LoadedModel model, LoadedDataset dataset, PsEvaluation.Options options, Side a, Side b) {
+    record Plan(LanguageModel model, LoadedDataset dataset, PsEvaluation.Options options, Side a, Side b) {
         Plan {
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(dataset, "dataset");

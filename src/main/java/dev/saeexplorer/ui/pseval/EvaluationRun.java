@@ -2,68 +2,67 @@ package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.ui.WorkspaceContext;
-import dev.saeexplorer.ui.jobs.Job;
+import dev.saeexplorer.ui.jobs.LatestRun;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The evaluation's runs ({@link BackgroundRun}: one job at a time, progress, message, cancel). A finished outcome is
- * handed on; a later run that is cancelled or fails leaves the one shown in place. UI thread only.
+ * The evaluation's runs (one job at a time, through {@link LatestRun}), with a progress bar, a status line and cancel.
+ * A finished outcome is handed on; a later run that is cancelled or fails leaves the one shown in place. UI thread
+ * only.
  */
 final class EvaluationRun {
     private final WorkspaceContext ctx;
     private final EvaluationJob.EncoderFactory encoders;
-    private final BackgroundRun run = new BackgroundRun("");
+    private final LatestRun run;
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private boolean hasResults;
 
     EvaluationRun(WorkspaceContext ctx, EvaluationJob.EncoderFactory encoders) {
         this.ctx = ctx;
         this.encoders = encoders;
+        this.run = new LatestRun(ctx.executor());
     }
 
     /** Starts the plan; {@code onDone} receives the outcome on the UI thread when it finishes. */
     void start(EvaluationJob.Plan plan, Consumer<EvaluationJob.Outcome> onDone) {
-        if (run.runningProperty().get()) {
+        if (run.isRunning()) {
             return;
         }
-        long mine = run.begin("Evaluating " + plan.a().name() + (plan.b() == null ? "" : " and " + plan.b().name())
-                + "…");
-        Job started = ctx.executor().submit("PS-Eval: " + plan.a().name(),
-                monitor -> EvaluationJob.run(plan, encoders, monitor),
+        progress.set(0);
+        status.set("Evaluating " + plan.a().name() + (plan.b() == null ? "" : " and " + plan.b().name()) + "…");
+        run.start("PS-Eval: " + plan.a().name(), monitor -> EvaluationJob.run(plan, encoders, monitor),
                 result -> {
-                    if (run.isLatest(mine)) {
-                        run.done();
-                        hasResults = true;
-                        run.setStatus(summary(result));
-                        onDone.accept(result);
-                    }
+                    hasResults = true;
+                    status.set(summary(result));
+                    onDone.accept(result);
                 },
-                error -> {
-                    if (run.isLatest(mine)) {
-                        run.done();
-                        failed(error);
-                    }
-                });
-        run.follow(mine, started, "Evaluating");
+                this::failed)
+                .follow(progress, m -> status.set("Evaluating " + m));
     }
 
     /** Stops the run before its next pair; the previous results stay. */
     void cancel() {
-        run.cancel();
+        if (run.cancel()) {
+            status.set("Cancelling…");
+        }
     }
 
     private void failed(Throwable error) {
-        run.setProgress(0);
+        progress.set(0);
         String kept = !hasResults ? "" : " The results shown are from the previous run.";
         if (error instanceof CancelledException) {
-            run.setStatus("Cancelled." + kept);
+            status.set("Cancelled." + kept);
             return;
         }
         String message = PsEvalErrors.message(error);
-        run.setStatus("The evaluation failed." + kept);
+        status.set("The evaluation failed." + kept);
         ctx.errors().report("PS-Eval failed", message + kept);
     }
 
@@ -83,14 +82,14 @@ final class EvaluationRun {
     }
 
     ReadOnlyDoubleProperty progressProperty() {
-        return run.progressProperty();
+        return progress.getReadOnlyProperty();
     }
 
     ReadOnlyStringProperty statusProperty() {
-        return run.statusProperty();
+        return status.getReadOnlyProperty();
     }
 
     void shutdown() {
-        run.shutdown();
+        run.cancel();
     }
 }

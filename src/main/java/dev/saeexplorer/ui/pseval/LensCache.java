@@ -2,6 +2,7 @@ package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.lm.FeatureLens;
 import dev.saeexplorer.core.lm.Gpt2Model;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.lm.LogitLens;
 import dev.saeexplorer.core.sae.SaeModel;
 import dev.saeexplorer.ui.WorkspaceContext;
@@ -41,12 +42,12 @@ final class LensCache {
     }
 
     /** The tokens if already computed, else null. */
-    LogitLens.Result cached(LoadedModel model, SaeModel sae, int feature) {
+    LogitLens.Result cached(LanguageModel model, SaeModel sae, int feature) {
         return done.get(new Key(model.model(), sae, feature));
     }
 
     /** Delivers the tokens on the UI thread: at once when cached, otherwise after a background pass. */
-    void request(LoadedModel model, SaeModel sae, int feature, Consumer<LogitLens.Result> onReady) {
+    void request(LanguageModel model, SaeModel sae, int feature, Consumer<LogitLens.Result> onReady) {
         Key key = new Key(model.model(), sae, feature);
         LogitLens.Result hit = done.get(key);
         if (hit != null) {

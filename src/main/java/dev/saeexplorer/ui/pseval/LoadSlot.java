@@ -3,11 +3,10 @@ package dev.saeexplorer.ui.pseval;
 import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.BackgroundExecutor;
-import dev.saeexplorer.ui.jobs.Job;
+import dev.saeexplorer.ui.jobs.LatestRun;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,18 +17,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * One input of the evaluation (the model, a checkpoint, the pairs), loaded in the background. A load that fails, is
  * refused or is cancelled keeps what was loaded before, and the dialog says so; a newer load replaces an older one
- * still running. Read and changed on the UI thread only.
+ * still running ({@link LatestRun}). Read and changed on the UI thread only.
  */
 final class LoadSlot<T> {
     private final WorkspaceContext ctx;
     private final String what;
     private final Function<T, String> describe;
+    private final LatestRun loads;
     private final ReadOnlyObjectWrapper<T> value = new ReadOnlyObjectWrapper<>(this, "value");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private Job job;
-    private long generation;
 
     /**
      * @param what     what this slot holds, for dialogs: "the model", "checkpoint A"
@@ -39,6 +36,7 @@ final class LoadSlot<T> {
         this.ctx = ctx;
         this.what = what;
         this.describe = describe;
+        this.loads = new LatestRun(ctx.executor());
     }
 
     /**
@@ -63,14 +61,9 @@ final class LoadSlot<T> {
     void load(String source, BackgroundExecutor.Work<T> work, Function<T, String> refusal, String advice,
               Consumer<T> prepare, Consumer<T> then) {
         cancel();
-        long mine = ++generation;
-        loading.set(true);
         progress.set(-1);
         message.set("Loading " + source + "…");
-        Job started = ctx.executor().submit("Loading " + what, work, loaded -> {
-            if (mine != generation) {
-                return;
-            }
+        loads.start("Loading " + what, work, loaded -> {
             finish();
             String problem = refusal.apply(loaded);
             if (!problem.isEmpty()) {
@@ -81,33 +74,18 @@ final class LoadSlot<T> {
             value.set(loaded);
             then.accept(loaded);
         }, error -> {
-            if (mine != generation) {
-                return;
-            }
             finish();
             if (error instanceof CancelledException) {
                 message.set("Loading cancelled." + kept());
                 return;
             }
             fail(source, PsEvalErrors.message(error), advice);
-        });
-        // The direct executor has finished (and may have failed) by now; only a running job feeds the bar.
-        if (mine == generation && loading.get()) {
-            job = started;
-            progress.bind(started.progressProperty());
-            started.messageProperty().addListener((obs, old, now) -> {
-                if (mine == generation && loading.get() && !now.isEmpty()) {
-                    message.set(now);
-                }
-            });
-        }
+        }).follow(progress, message::set);
     }
 
+    /** The load ended (the run is over, its bar unbound): clears the bar and the line. */
     private void finish() {
-        progress.unbind();
         progress.set(0);
-        loading.set(false);
-        job = null;
         message.set("");
     }
 
@@ -124,11 +102,9 @@ final class LoadSlot<T> {
 
     /** Stops a load in progress; what was loaded stays. */
     void cancel() {
-        if (job != null) {
-            job.cancel();
-        }
-        generation++;
-        if (loading.get()) {
+        boolean wasLoading = loads.isRunning();
+        loads.abandon();
+        if (wasLoading) {
             finish();
             message.set("Loading cancelled." + kept());
         }
@@ -150,7 +126,7 @@ final class LoadSlot<T> {
     }
 
     ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return loads.runningProperty();
     }
 
     /** −1 while the load cannot say how far it is. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.pseval.Balance;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class PsEvalState {
     static ObjectNode save(PsEvalViewModel vm) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("formatVersion", FORMAT_VERSION);
-        LoadedModel m = vm.modelProperty().get();
+        LanguageModel m = vm.modelProperty().get();
         if (m != null) {
             o.put("model", m.folder().toString());
         }
@@ -78,7 +79,7 @@ final class PsEvalState {
                 vm.clearCheckpointB();
             }
         };
-        LoadedModel model = vm.modelProperty().get();
+        LanguageModel model = vm.modelProperty().get();
         if (c.model() == null || model != null && model.folder().equals(c.model())) {
             checkpoints.run();
         } else {

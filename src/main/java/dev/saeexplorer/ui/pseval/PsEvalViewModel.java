@@ -3,6 +3,7 @@ package dev.saeexplorer.ui.pseval;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.ui.AppPreferences;
 import dev.saeexplorer.ui.WorkspaceContext;
@@ -36,7 +37,7 @@ public final class PsEvalViewModel implements WorkspaceModel {
     private final WorkspaceContext ctx;
     private final HuggingFaceCache cache;
     private final RecentPaths recent;
-    private final LoadSlot<LoadedModel> model;
+    private final LoadSlot<LanguageModel> model;
     private final CheckpointInput checkpointA;
     private final CheckpointInput checkpointB;
     private final LoadSlot<LoadedDataset> pairs;
@@ -56,7 +57,7 @@ public final class PsEvalViewModel implements WorkspaceModel {
         this.ctx = ctx;
         this.cache = cache;
         this.recent = new RecentPaths(prefs);
-        this.model = new LoadSlot<>(ctx, "the language model", LoadedModel::describe);
+        this.model = new LoadSlot<>(ctx, "the language model", LanguageModel::describe);
         this.checkpointA = new CheckpointInput(ctx, "checkpoint A");
         this.checkpointB = new CheckpointInput(ctx, "checkpoint B (compare with)");
         this.pairs = new LoadSlot<>(ctx, "the pairs", d -> d.spec().label() + " (" + d.describe() + ")");
@@ -84,7 +85,7 @@ public final class PsEvalViewModel implements WorkspaceModel {
 
     /** {@link #loadModel(Path)}, then {@code then} once the model is in (a restored session's checkpoints). */
     void loadModel(Path folder, Runnable then) {
-        model.load(folder.toString(), monitor -> LoadedModel.load(folder, monitor),
+        model.load(folder.toString(), monitor -> LanguageModel.load(folder, monitor),
                 Compatibility::model, MODEL_ADVICE, loaded -> {
                     recent.add(RecentPaths.Kind.MODEL, folder);
                     warnAboutCheckpoints(loaded);
@@ -93,7 +94,7 @@ public final class PsEvalViewModel implements WorkspaceModel {
     }
 
     /** A new model is accepted even when a loaded checkpoint does not fit it: that checkpoint is what to change next. */
-    private void warnAboutCheckpoints(LoadedModel loaded) {
+    private void warnAboutCheckpoints(LanguageModel loaded) {
         for (CheckpointInput c : List.of(checkpointA, checkpointB)) {
             String problem = c.problem(loaded);
             if (!problem.isEmpty()) {
@@ -142,7 +143,7 @@ public final class PsEvalViewModel implements WorkspaceModel {
     // ---- the run ----
 
     private String blocker() {
-        LoadedModel m = model.get();
+        LanguageModel m = model.get();
         if (model.loadingProperty().get() || checkpointA.loadingProperty().get() || checkpointB.loadingProperty().get()
                 || pairs.loadingProperty().get()) {
             return "Loading…";
@@ -262,11 +263,11 @@ public final class PsEvalViewModel implements WorkspaceModel {
         return recent;
     }
 
-    public ReadOnlyObjectProperty<LoadedModel> modelProperty() {
+    public ReadOnlyObjectProperty<LanguageModel> modelProperty() {
         return model.valueProperty();
     }
 
-    LoadSlot<LoadedModel> modelSlot() {
+    LoadSlot<LanguageModel> modelSlot() {
         return model;
     }
 

@@ -2,6 +2,7 @@ package dev.saeexplorer.ui.pseval;
 
 import atlantafx.base.theme.Styles;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.pseval.Balance;
 import java.io.File;
 import java.nio.file.Path;
@@ -111,7 +112,7 @@ final class SetupPane {
             }
             for (Path p : vm.recent().list(RecentPaths.Kind.MODEL)) {
                 if (all.stream().noneMatch(c -> c.path().equals(p))) {
-                    all.add(new PathPicker.Choice(LoadedModel.nameOf(p) + " · recent: " + p, p));
+                    all.add(new PathPicker.Choice(HuggingFaceCache.displayName(p) + " · recent: " + p, p));
                 }
             }
             choices.setAll(all);
@@ -121,7 +122,7 @@ final class SetupPane {
         refill.run();
         return new PathPicker<>("pseval-model", "Cached & recent", choices,
                 () -> folder("Choose a Hugging Face GPT-2 folder (config.json + model.safetensors)"), vm::loadModel,
-                vm.modelSlot(), LoadedModel::describe, "No model loaded.").node();
+                vm.modelSlot(), LanguageModel::describe, "No model loaded.").node();
     }
 
     private Node checkpointPicker(boolean b) {

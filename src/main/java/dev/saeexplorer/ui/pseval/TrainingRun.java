@@ -2,10 +2,11 @@ package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.CancelledException;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.lm.LmSaeTraining;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.ui.WorkspaceContext;
-import dev.saeexplorer.ui.jobs.Job;
+import dev.saeexplorer.ui.jobs.LatestRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Trains an SAE or WSAE on the loaded model's activations in the background (the core's {@link LmSaeTraining}, as
@@ -24,12 +27,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 public final class TrainingRun {
     private final WorkspaceContext ctx;
     private final TrainForm form = new TrainForm();
-    private final BackgroundRun run = new BackgroundRun(
+    private final LatestRun run;
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Trains on the loaded model's activations at the hook point; the checkpoint can then be evaluated here.");
     private final ReadOnlyObjectWrapper<Path> trained = new ReadOnlyObjectWrapper<>(this, "trained");
 
     TrainingRun(WorkspaceContext ctx) {
         this.ctx = ctx;
+        this.run = new LatestRun(ctx.executor());
     }
 
     public TrainForm form() {
@@ -56,8 +62,8 @@ public final class TrainingRun {
      * @param pairs   the loaded pairs, whose contexts are the in-domain text; may be null when training on a file
      * @param replace the user confirmed replacing a non-empty output folder
      */
-    void start(LoadedModel model, LoadedDataset pairs, boolean replace) {
-        if (run.runningProperty().get()) {
+    void start(LanguageModel model, LoadedDataset pairs, boolean replace) {
+        if (run.isRunning()) {
             return;
         }
         LmSaeTraining.Settings s;
@@ -70,15 +76,16 @@ public final class TrainingRun {
                 throw new InvalidInputException("No pairs are loaded: load pairs or choose a text file");
             }
         } catch (InvalidInputException e) {
-            run.setStatus("Cannot start: " + e.getMessage());
+            status.set("Cannot start: " + e.getMessage());
             return;
         }
         Path out = form.output().value();
         Path textFile = form.textProperty().get() == TrainForm.Text.FILE ? form.textFile().value() : null;
         String kind = s.weighting() == Weighting.VARIANCE ? "WSAE" : "SAE";
         trained.set(null);
-        long mine = run.begin("Training a " + kind + " on " + model.name() + " at " + s.hook().name() + "…");
-        Job started = ctx.executor().submit("Training a " + kind + " on " + model.name(), monitor -> {
+        progress.set(0);
+        status.set("Training a " + kind + " on " + model.name() + " at " + s.hook().name() + "…");
+        run.start("Training a " + kind + " on " + model.name(), monitor -> {
             List<String> texts = textFile != null ? readLines(textFile) : pairs.data().contexts();
             // the JVM training engine computes on the CPU
             LmSaeTraining.Outcome o = LmSaeTraining.train(model.model(), model.tokenizer(), texts, s, "cpu",
@@ -87,33 +94,28 @@ public final class TrainingRun {
             LmSaeTraining.write(out, replace, o, model.name());
             return o;
         }, o -> {
-            if (run.isLatest(mine)) {
-                run.done();
-                run.setProgress(1);
-                trained.set(out);
-                run.setStatus(String.format(Locale.ROOT, "Trained a %s with %,d features at %s (reconstruction %.4g,"
-                        + " mean L0 %.1f); saved to %s.", kind, o.config().latents(), o.hook().name(),
-                        o.result().last().reconstruction(), o.result().last().meanL0(), out));
-            }
+            progress.set(1);
+            trained.set(out);
+            status.set(String.format(Locale.ROOT, "Trained a %s with %,d features at %s (reconstruction %.4g,"
+                    + " mean L0 %.1f); saved to %s.", kind, o.config().latents(), o.hook().name(),
+                    o.result().last().reconstruction(), o.result().last().meanL0(), out));
         }, error -> {
-            if (run.isLatest(mine)) {
-                run.done();
-                run.setProgress(0);
-                if (error instanceof CancelledException) {
-                    run.setStatus("Training cancelled; nothing was written.");
-                } else {
-                    String m = PsEvalErrors.message(error);
-                    run.setStatus("Training failed: " + m);
-                    ctx.errors().report("Training failed", m + "\n\nNothing was written to " + out + ".");
-                }
+            progress.set(0);
+            if (error instanceof CancelledException) {
+                status.set("Training cancelled; nothing was written.");
+            } else {
+                String m = PsEvalErrors.message(error);
+                status.set("Training failed: " + m);
+                ctx.errors().report("Training failed", m + "\n\nNothing was written to " + out + ".");
             }
-        });
-        run.follow(mine, started, kind);
+        }).follow(progress, m -> status.set(kind + " " + m));
     }
 
     /** Stops training at the next step; nothing is written. */
     public void cancel() {
-        run.cancel();
+        if (run.cancel()) {
+            status.set("Cancelling…");
+        }
     }
 
     private static List<String> readLines(Path file) {
@@ -134,11 +136,11 @@ public final class TrainingRun {
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return run.progressProperty();
+        return progress.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return run.statusProperty();
+        return status.getReadOnlyProperty();
     }
 
     /** The folder of the checkpoint the last run wrote, or null. */
@@ -147,6 +149,6 @@ public final class TrainingRun {
     }
 
     void shutdown() {
-        run.shutdown();
+        run.cancel();
     }
 }

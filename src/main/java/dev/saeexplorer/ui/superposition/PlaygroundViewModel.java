@@ -16,6 +16,7 @@ import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.WorkspaceModel;
 import dev.saeexplorer.ui.jobs.Job;
+import dev.saeexplorer.ui.jobs.LatestRun;
 import dev.saeexplorer.ui.jobs.LatestWins;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -45,21 +46,22 @@ public final class PlaygroundViewModel implements WorkspaceModel {
 
     private final WorkspaceContext ctx;
     private final LatestWins<CurveSet> curveJobs;
+    /** Toy-model training: a new preset replaces a training still running, whose result then no longer counts. */
+    private final LatestRun toyModels;
     private final ReadOnlyObjectWrapper<PlaygroundState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ClosedFormResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Geometry> geometry = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CurveSet> curves = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper curvesPending = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper();
     private boolean interacting;
     private long draws;
     private boolean lastRequestWasPreview;
-    private Job toyModelJob;
 
     public PlaygroundViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
         this.curveJobs = new LatestWins<>(ctx.executor(), ctx.synchronous());
+        this.toyModels = new LatestRun(ctx.executor());
         apply(new PlaygroundState(WpPreset.EXAMPLE_1.build(), WpPreset.EXAMPLE_1.exampleX(), 0.5, 0, null,
                 PlaygroundState.DEFAULT_SAMPLES));
     }
@@ -96,7 +98,7 @@ public final class PlaygroundViewModel implements WorkspaceModel {
 
     /** True while a toy model trains. */
     public ReadOnlyBooleanProperty trainingProperty() {
-        return training.getReadOnlyProperty();
+        return toyModels.runningProperty();
     }
 
     public double[][] wp() {
@@ -284,9 +286,7 @@ public final class PlaygroundViewModel implements WorkspaceModel {
 
     public void shutdown() {
         curveJobs.shutdown();
-        if (toyModelJob != null) {
-            toyModelJob.cancel();
-        }
+        toyModels.cancel();
     }
 
     // ---- internals --------------------------------------------------------------------------------------------
@@ -299,18 +299,12 @@ public final class PlaygroundViewModel implements WorkspaceModel {
             message.set(e.getMessage());
             return null;
         }
-        if (toyModelJob != null) {
-            toyModelJob.cancel();
-        }
-        training.set(true);
         message.set("");
-        toyModelJob = ctx.executor().submit("Toy model " + features + "→" + dims, monitor -> new ToyModelTrainer()
-                .train(cfg, monitor), this::toyModelTrained, this::toyModelFailed);
-        return toyModelJob;
+        return toyModels.start("Toy model " + features + "→" + dims, monitor -> new ToyModelTrainer()
+                .train(cfg, monitor), this::toyModelTrained, this::toyModelFailed).job();
     }
 
     private void toyModelTrained(ToyModelResult r) {
-        training.set(false);
         edit(() -> {
             PlaygroundState s = state.get();
             Superposition sp = r.superposition();
@@ -319,7 +313,6 @@ public final class PlaygroundViewModel implements WorkspaceModel {
     }
 
     private void toyModelFailed(Throwable t) {
-        training.set(false);
         if (!(t instanceof CancelledException)) {
             ctx.errors().report("Toy model training failed", t.getMessage() == null ? t.toString() : t.getMessage());
         }

@@ -16,6 +16,7 @@ import dev.saeexplorer.core.io.checkpoint.CheckpointFormat;
 import dev.saeexplorer.ui.AppPreferences;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
+import dev.saeexplorer.ui.jobs.QueuedExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -279,7 +280,7 @@ class CheckpointInspectorViewModelTest {
 
     @Test
     void cancellingAModelLoadKeepsTheModelThatWasLoaded() {
-        DeferredExecutor executor = new DeferredExecutor();
+        QueuedExecutor executor = new QueuedExecutor();
         CheckpointInspectorViewModel vm = new CheckpointInspectorViewModel(new WorkspaceContext(executor,
                 (t, m) -> errors.add(t + ": " + m), true), new AppPreferences(node), List::of);
         vm.loadModel(InspectorFixtures.TINY_A);
@@ -300,7 +301,7 @@ class CheckpointInspectorViewModelTest {
 
     @Test
     void aNewerOpenWinsOverAnOlderOneStillRunning() {
-        DeferredExecutor executor = new DeferredExecutor();
+        QueuedExecutor executor = new QueuedExecutor();
         CheckpointInspectorViewModel vm = new CheckpointInspectorViewModel(new WorkspaceContext(executor,
                 (t, m) -> errors.add(t + ": " + m), true), new AppPreferences(node), List::of);
         vm.open(new CheckpointSource.Bundled(BundledSample.TOY_SAE));

@@ -1,6 +1,7 @@
 package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.lm.HuggingFaceCache;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.ui.AppPreferences;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
@@ -65,10 +66,10 @@ public final class PsEvalPreview extends Application {
             };
             pulse.start();
             long t0 = System.nanoTime();
-            vm.modelProperty().addListener(new javafx.beans.value.ChangeListener<LoadedModel>() {
+            vm.modelProperty().addListener(new javafx.beans.value.ChangeListener<LanguageModel>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends LoadedModel> obs, LoadedModel old,
-                                    LoadedModel now) {
+                public void changed(javafx.beans.value.ObservableValue<? extends LanguageModel> obs, LanguageModel old,
+                                    LanguageModel now) {
                     vm.modelProperty().removeListener(this);
                     pulse.stop();
                     System.err.printf("loaded %s in %.1f s; longest FX pause after the snapshot %.0f ms%n", big,

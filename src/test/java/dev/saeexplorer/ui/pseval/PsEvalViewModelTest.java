@@ -16,6 +16,7 @@ import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.HookPoint;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
+import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.pseval.Balance;
 import dev.saeexplorer.core.pseval.ModelContextEncoder;
 import dev.saeexplorer.core.pseval.PsEvalResult;
@@ -168,7 +169,7 @@ class PsEvalViewModelTest {
     @Test
     void aModelFolderWithoutWeightsIsExplainedAndTheLoadedModelStays() throws Exception {
         loadAll();
-        LoadedModel before = vm.modelProperty().get();
+        LanguageModel before = vm.modelProperty().get();
         Path noWeights = Files.createDirectories(dir.resolve("config-only"));
         Files.copy(model.resolve("config.json"), noWeights.resolve("config.json"));
         vm.loadModel(noWeights);

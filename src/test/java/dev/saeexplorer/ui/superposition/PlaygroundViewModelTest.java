@@ -18,6 +18,8 @@ import dev.saeexplorer.core.superposition.SampleStats;
 import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
+import dev.saeexplorer.ui.jobs.Job;
+import dev.saeexplorer.ui.jobs.QueuedExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,5 +203,28 @@ class PlaygroundViewModelTest {
             assertFalse(e.getMessage().isBlank());
             assertEquals(before, vm.stateProperty().get());
         }
+    }
+
+    @Test
+    void aToyModelTrainingReplacedByANewerOneNeitherEndsItNorChangesWp() {
+        QueuedExecutor executor = new QueuedExecutor();
+        PlaygroundViewModel queued = new PlaygroundViewModel(new WorkspaceContext(executor,
+                (t, m) -> errors.add(t + ": " + m), true));
+        double[][] before = queued.wp();
+        Job first = queued.setPreset(Preset.TRAINED_TOY, 5, 2, 0.7);
+        Job second = queued.setPreset(Preset.TRAINED_TOY, 5, 2, 0.7);
+        assertTrue(first.isCancelled(), "the replaced training is asked to stop");
+        assertFalse(second.isCancelled());
+        assertTrue(queued.trainingProperty().get());
+
+        executor.runNext(); // the first stops after one step; its callback no longer counts
+        assertTrue(queued.trainingProperty().get(), "the newer training is still on");
+        assertArrayEquals(before, queued.wp());
+
+        second.cancel();
+        executor.runAll();
+        assertFalse(queued.trainingProperty().get());
+        assertArrayEquals(before, queued.wp(), "a cancelled training leaves W_p as it was");
+        assertTrue(errors.isEmpty(), "a cancel is not an error: " + errors);
     }
 }

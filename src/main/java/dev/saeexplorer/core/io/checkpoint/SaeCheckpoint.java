@@ -41,8 +41,9 @@ public final class SaeCheckpoint {
         cfg.put("architecture", architecture(model.activation()));
         cfg.put("apply_b_dec_to_input", !model.tied());
         cfg.put("normalize_activations", "none");
-        if (model.activation() instanceof Activation.TopK) {
-            cfg.put("k", ((Activation.TopK) model.activation()).k());
+        Integer k = model.activation().keptPerSample();
+        if (k != null) {
+            cfg.put("k", k);
         }
         ObjectNode metadata = cfg.putObject("metadata");
         metadata.put("model_name", modelName);
@@ -55,18 +56,13 @@ public final class SaeCheckpoint {
                 tensor("b_enc", model.bEnc(), dSae),
                 tensor("W_dec", model.wDec(), dSae, dIn),
                 tensor("b_dec", model.bDec(), dIn)));
-        if (model.activation() instanceof Activation.JumpRelu) {
-            float[] theta = new float[dSae];
-            java.util.Arrays.fill(theta, (float) ((Activation.JumpRelu) model.activation()).theta());
-            tensors.add(Tensor.ofFloats("threshold", new int[] {dSae}, theta));
-        } else if (model.activation() instanceof Activation.JumpReluPerLatent) {
-            double[] t = ((Activation.JumpReluPerLatent) model.activation()).thresholds();
+        model.activation().latentThresholds(dSae).ifPresent(t -> {
             float[] theta = new float[dSae];
             for (int j = 0; j < dSae; j++) {
                 theta[j] = (float) t[j];
             }
             tensors.add(Tensor.ofFloats("threshold", new int[] {dSae}, theta));
-        }
+        });
         SafetensorsWriter.write(dir.resolve(WEIGHTS), tensors, Map.of("format", "pt"));
         AtomicFiles.writeString(dir.resolve(CONFIG), Json.pretty().writeValueAsString(cfg));
     }
@@ -84,11 +80,9 @@ public final class SaeCheckpoint {
         return new Loaded(c.model(), c.config());
     }
 
+    /** SAELens' name: its "standard" SAE is the ReLU one; TopK and JumpReLU go by σ's own id. */
     private static String architecture(Activation a) {
-        if (a instanceof Activation.TopK) {
-            return "topk";
-        }
-        return a instanceof Activation.JumpRelu || a instanceof Activation.JumpReluPerLatent ? "jumprelu" : "standard";
+        return a.id().equals("relu") ? "standard" : a.id();
     }
 
     private static Tensor tensor(String name, INDArray a, int... shape) {
