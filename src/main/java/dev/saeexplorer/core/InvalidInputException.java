@@ -60,6 +60,11 @@ public class InvalidInputException extends RuntimeException {
         return parameter;
     }
 
+    /** Whether the message begins with a setting's name (which a front end must not re-capitalise: "k", "λ"). */
+    public boolean opensWithParameter() {
+        return !parts.isEmpty() && parts.get(0) instanceof Param;
+    }
+
     /** The message with every setting it mentions named by {@code names}. */
     public String message(ParamNames names) {
         return render(parts, names);

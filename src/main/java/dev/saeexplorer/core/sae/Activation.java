@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.sae;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -89,13 +90,15 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
                 return new Relu();
             case "topk":
                 if (k == null) {
-                    throw new InvalidInputException("--activation topk needs --k (the number of latents kept per sample)");
+                    throw InvalidInputException.worded(Param.K, Param.ACTIVATION, " topk needs ", Param.K,
+                            " (the number of latents kept per sample)");
                 }
                 return new TopK(k);
             case "jumprelu":
                 return new JumpRelu(theta == null ? 0.0 : theta);
             default:
-                throw new InvalidInputException("unknown activation '" + name + "': use relu, topk or jumprelu");
+                throw InvalidInputException.worded(Param.ACTIVATION, "unknown ", Param.ACTIVATION, " '" + name
+                        + "': use relu, topk or jumprelu");
         }
     }
 
@@ -138,7 +141,7 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
     record TopK(int k) implements Activation {
         public TopK {
             if (k < 1) {
-                throw new InvalidInputException("--k must be at least 1, got " + k);
+                throw InvalidInputException.of(Param.K, "must be at least 1, got " + k);
             }
         }
 
@@ -165,7 +168,8 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
         @Override
         public void validateFor(int latents) {
             if (k > latents) {
-                throw new InvalidInputException("--k " + k + " is larger than the number of latents (" + latents + ")");
+                throw InvalidInputException.worded(Param.K, Param.K, " (" + k + ") is larger than the number of"
+                        + " latents, ", Param.LATENTS, " (" + latents + ")");
             }
         }
 
@@ -205,7 +209,7 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
     record JumpRelu(double theta) implements Activation {
         public JumpRelu {
             if (!Double.isFinite(theta) || theta < 0) {
-                throw new InvalidInputException("--theta must be a finite number ≥ 0, got " + theta);
+                throw InvalidInputException.of(Param.THETA, "must be a finite number ≥ 0, got " + theta);
             }
         }
 

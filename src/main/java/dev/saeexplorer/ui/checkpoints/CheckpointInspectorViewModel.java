@@ -10,6 +10,8 @@ import dev.saeexplorer.core.metrics.DecoderMatch;
 import dev.saeexplorer.ui.AppPreferences;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.WorkspaceModel;
+import dev.saeexplorer.ui.common.ErrorText;
+import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.jobs.Job;
 import dev.saeexplorer.ui.jobs.LatestRun;
 import dev.saeexplorer.ui.jobs.LatestWins;
@@ -186,7 +188,7 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
             return;
         }
         InspectedCheckpoint kept = asB ? comparison.get() : primary.get();
-        String why = message(e);
+        String why = ErrorText.forPeople(e, FieldLabels.TABLE);
         status.set("Could not open " + source.name() + ": " + why);
         ctx.errors().report("Cannot open the checkpoint", why + "\n\nPick a checkpoint folder that holds cfg.json "
                 + "and sae_weights.safetensors (SAELens) or sae.safetensors (sparsify), or one of those files."
@@ -223,7 +225,7 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
                     refreshDetail();
                 }, e -> {
                     if (!(e instanceof CancelledException)) {
-                        ctx.errors().report("Cannot compare the checkpoints", message(e));
+                        ctx.errors().report("Cannot compare the checkpoints", ErrorText.forPeople(e, FieldLabels.TABLE));
                     }
                 });
     }
@@ -288,8 +290,8 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
                     ticket.ifLatest(() -> features.putTokens(batch))));
         }, done -> status.set("Logit-lens tokens of all " + done + " features are in the table."), e -> {
             if (!(e instanceof CancelledException)) {
-                lensNote.set("No logit lens: " + message(e));
-                ctx.errors().report("The logit lens failed", message(e));
+                lensNote.set("No logit lens: " + ErrorText.forPeople(e, FieldLabels.TABLE));
+                ctx.errors().report("The logit lens failed", ErrorText.forPeople(e, FieldLabels.TABLE));
             }
         });
     }
@@ -323,7 +325,7 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
         FeatureLens l = lens;
         String note = lensNote.get();
         details.request(mon -> FeatureDetail.of(a, f, m, l, note), detail::set,
-                e -> ctx.errors().report("Cannot show feature " + f, message(e)));
+                e -> ctx.errors().report("Cannot show feature " + f, ErrorText.forPeople(e, FieldLabels.TABLE)));
     }
 
     // ------------------------------------------------------------------------------------------------ session
@@ -375,17 +377,6 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
         matching.cancel();
         models.cancel();
         details.shutdown();
-    }
-
-    /** The core's message for people; anything else is named with its type, since it is a bug or an I/O failure. */
-    static String message(Throwable e) {
-        if (e instanceof InvalidInputException) {
-            return e.getMessage();
-        }
-        if (e instanceof OutOfMemoryError) {
-            return "not enough memory (start SAE Explorer with a larger -Xmx)";
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private static String nameOf(InspectedCheckpoint c) {

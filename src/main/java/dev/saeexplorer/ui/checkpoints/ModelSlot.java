@@ -5,6 +5,8 @@ import dev.saeexplorer.core.lm.HuggingFaceCache;
 import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.ui.AppPreferences;
 import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.common.ErrorText;
+import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.jobs.Job;
 import dev.saeexplorer.ui.jobs.LatestRun;
 import java.nio.file.Path;
@@ -65,7 +67,7 @@ final class ModelSlot {
             status.accept("Loading the model was cancelled." + keep);
             return;
         }
-        String why = CheckpointInspectorViewModel.message(e);
+        String why = ErrorText.forPeople(e, FieldLabels.TABLE);
         status.accept("Could not load the model: " + why);
         ctx.errors().report("Cannot load the language model", why + "\n\nPick a Hugging Face GPT-2 folder that holds "
                 + "config.json and model.safetensors, for example a snapshot under "
@@ -85,7 +87,7 @@ final class ModelSlot {
     /** Re-reads the Hugging Face cache in the background (it reads a config file per snapshot). */
     void refreshCached() {
         ctx.executor().submit("Looking for models in the Hugging Face cache", m -> cache.get(), cached::setAll,
-                e -> status.accept("Could not list the Hugging Face cache: " + CheckpointInspectorViewModel.message(e)));
+                e -> status.accept("Could not list the Hugging Face cache: " + ErrorText.forPeople(e, FieldLabels.TABLE)));
     }
 
     ReadOnlyObjectProperty<LanguageModel> modelProperty() {

@@ -1,6 +1,7 @@
 package dev.saeexplorer.ui.common;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,6 +18,7 @@ public final class InputField<T> {
         T parse(String text);
     }
 
+    private final Param param;
     private final String key;
     private final String label;
     private final String help;
@@ -24,7 +26,21 @@ public final class InputField<T> {
     private final StringProperty text;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
+    /** A field that sets no core parameter (a display option, a file name). */
     public InputField(String key, String label, String help, String initial, Parser<T> parser) {
+        this(null, key, label, help, initial, parser);
+    }
+
+    /**
+     * A field that sets the core's {@code param}, labelled from {@link FieldLabels}: core refusals about the parameter
+     * are shown on it, in the same words.
+     */
+    public InputField(Param param, String key, String help, String initial, Parser<T> parser) {
+        this(param, key, FieldLabels.of(param), help, initial, parser);
+    }
+
+    private InputField(Param param, String key, String label, String help, String initial, Parser<T> parser) {
+        this.param = param;
         this.key = key;
         this.label = label;
         this.help = help;
@@ -32,6 +48,11 @@ public final class InputField<T> {
         this.text = new SimpleStringProperty(this, key, initial);
         text.addListener((obs, old, now) -> error.set(check(now)));
         error.set(check(initial));
+    }
+
+    /** The core parameter this field sets, or null. */
+    public Param param() {
+        return param;
     }
 
     /** The session-file key. */

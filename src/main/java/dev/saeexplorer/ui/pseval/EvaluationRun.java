@@ -2,6 +2,8 @@ package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.common.ErrorText;
+import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.jobs.LatestRun;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -61,7 +63,7 @@ final class EvaluationRun {
             status.set("Cancelled." + kept);
             return;
         }
-        String message = PsEvalErrors.message(error);
+        String message = ErrorText.forPeople(error, FieldLabels.TABLE);
         status.set("The evaluation failed." + kept);
         ctx.errors().report("PS-Eval failed", message + kept);
     }

@@ -6,6 +6,8 @@ import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.lm.LogitLens;
 import dev.saeexplorer.core.sae.SaeModel;
 import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.common.ErrorText;
+import dev.saeexplorer.ui.common.FieldLabels;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +71,7 @@ final class LensCache {
                 },
                 error -> {
                     waiting.remove(key);
-                    ctx.errors().report("Cannot compute the logit lens", PsEvalErrors.message(error));
+                    ctx.errors().report("Cannot compute the logit lens", ErrorText.forPeople(error, FieldLabels.TABLE));
                 });
     }
 }

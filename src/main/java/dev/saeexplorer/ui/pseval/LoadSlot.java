@@ -2,6 +2,8 @@ package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.common.ErrorText;
+import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.jobs.BackgroundExecutor;
 import dev.saeexplorer.ui.jobs.LatestRun;
 import java.util.function.Consumer;
@@ -79,7 +81,7 @@ final class LoadSlot<T> {
                 message.set("Loading cancelled." + kept());
                 return;
             }
-            fail(source, PsEvalErrors.message(error), advice);
+            fail(source, ErrorText.forPeople(error, FieldLabels.TABLE), advice);
         }).follow(progress, message::set);
     }
 

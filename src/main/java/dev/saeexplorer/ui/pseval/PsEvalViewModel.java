@@ -8,6 +8,8 @@ import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.ui.AppPreferences;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.WorkspaceModel;
+import dev.saeexplorer.ui.common.ErrorText;
+import dev.saeexplorer.ui.common.FieldLabels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +74,7 @@ public final class PsEvalViewModel implements WorkspaceModel {
                 runBlocker, run.runningProperty());
         ctx.executor().submit("Looking for GPT-2 models in the Hugging Face cache", monitor -> cache.gpt2Models(),
                 cached::setAll, error -> ctx.errors().report("Cannot read the Hugging Face cache",
-                        PsEvalErrors.message(error) + " Models can still be chosen with Choose folder…."));
+                        ErrorText.forPeople(error, FieldLabels.TABLE) + " Models can still be chosen with Choose folder…."));
         loadPairs(DatasetSpec.sample());
     }
 

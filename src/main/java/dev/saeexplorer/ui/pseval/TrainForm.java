@@ -1,6 +1,7 @@
 package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.lm.HookPoint;
 import dev.saeexplorer.core.lm.LmSaeTraining;
 import dev.saeexplorer.core.sae.Activation;
@@ -45,20 +46,20 @@ public final class TrainForm {
     private final InputField<Integer> expansion = new InputField<>("expansion", "Expansion",
             "d_sae = expansion · d_model (the PS-Eval paper's expand ratio).", "4",
             FieldParsers.whole("Expansion", 1, 256, "4"));
-    private final InputField<Double> l1 = new InputField<>("l1", "L1 coefficient λ",
+    private final InputField<Double> l1 = new InputField<>(Param.L1, "l1",
             "Weight of the L1 penalty on the features (≥ 0).", "0.001",
             FieldParsers.decimal("L1 coefficient", 0, 1e6, "0.001"));
     private final ObjectProperty<Weighting> weighting = new SimpleObjectProperty<>(this, "weighting", Weighting.NONE);
-    private final InputField<Double> alpha = new InputField<>("alpha", "WSAE α",
+    private final InputField<Double> alpha = new InputField<>(Param.ALPHA, "alpha",
             "Exponent α of the WSAE weights γ_i = s_i^α, s_i the variance of activation dimension i.", "1.0",
             FieldParsers.decimal("α", 0, 100, "1.0"));
-    private final InputField<Integer> steps = new InputField<>("steps", "Steps", "Adam steps.", "2000",
+    private final InputField<Integer> steps = new InputField<>(Param.STEPS, "steps", "Adam steps.", "2000",
             FieldParsers.whole("Steps", 1, 10_000_000, "2000"));
-    private final InputField<Integer> batch = new InputField<>("batch", "Batch size",
+    private final InputField<Integer> batch = new InputField<>(Param.BATCH, "batch",
             "Activation vectors (tokens) per step.", "256", FieldParsers.whole("Batch size", 1, 65_536, "256"));
-    private final InputField<Double> learningRate = new InputField<>("lr", "Learning rate", "Adam's learning rate.",
+    private final InputField<Double> learningRate = new InputField<>(Param.LEARNING_RATE, "lr", "Adam's learning rate.",
             "0.001", FieldParsers.decimal("Learning rate", 0, false, 10, "0.001"));
-    private final InputField<Long> seed = new InputField<>("seed", "Seed", "Seeds the initialisation.", "0",
+    private final InputField<Long> seed = new InputField<>(Param.SEED, "seed", "Seeds the initialisation.", "0",
             FieldParsers.seed("Seed"));
     private final ObjectProperty<Text> text = new SimpleObjectProperty<>(this, "text", Text.PAIRS);
     private final InputField<Path> textFile = new InputField<>("textFile", "Text file",

@@ -6,6 +6,8 @@ import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.lm.LmSaeTraining;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.common.ErrorText;
+import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.jobs.LatestRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,7 +106,7 @@ public final class TrainingRun {
             if (error instanceof CancelledException) {
                 status.set("Training cancelled; nothing was written.");
             } else {
-                String m = PsEvalErrors.message(error);
+                String m = ErrorText.forPeople(error, FieldLabels.TABLE);
                 status.set("Training failed: " + m);
                 ctx.errors().report("Training failed", m + "\n\nNothing was written to " + out + ".");
             }

@@ -15,6 +15,8 @@ import dev.saeexplorer.core.toymodel.ToyModelTrainer;
 import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.WorkspaceModel;
+import dev.saeexplorer.ui.common.ErrorText;
+import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.jobs.Job;
 import dev.saeexplorer.ui.jobs.LatestRun;
 import dev.saeexplorer.ui.jobs.LatestWins;
@@ -139,7 +141,7 @@ public final class PlaygroundViewModel implements WorkspaceModel {
             np = preset.usesDims() ? wholeNumber(dims, "n_p (dimensions)") : 0;
             s0 = preset.usesSparsity() ? NumberText.parse(trainingSparsity, "S₀ (training sparsity)") : 0;
         } catch (InvalidInputException e) {
-            message.set(e.getMessage());
+            message.set(e.message(FieldLabels.TABLE));
             return null;
         }
         return setPreset(preset, n, np, s0);
@@ -296,7 +298,7 @@ public final class PlaygroundViewModel implements WorkspaceModel {
         try {
             cfg = ToyModelConfig.defaults(features, dims, trainingSparsity);
         } catch (InvalidInputException e) {
-            message.set(e.getMessage());
+            message.set(e.message(FieldLabels.TABLE));
             return null;
         }
         message.set("");
@@ -314,7 +316,7 @@ public final class PlaygroundViewModel implements WorkspaceModel {
 
     private void toyModelFailed(Throwable t) {
         if (!(t instanceof CancelledException)) {
-            ctx.errors().report("Toy model training failed", t.getMessage() == null ? t.toString() : t.getMessage());
+            ctx.errors().report("Toy model training failed", ErrorText.forPeople(t, FieldLabels.TABLE));
         }
     }
 
@@ -332,7 +334,7 @@ public final class PlaygroundViewModel implements WorkspaceModel {
         try {
             s = next.get();
         } catch (InvalidInputException e) {
-            message.set(e.getMessage());
+            message.set(e.message(FieldLabels.TABLE));
             return false;
         }
         message.set("");
@@ -382,8 +384,7 @@ public final class PlaygroundViewModel implements WorkspaceModel {
                 },
                 t -> {
                     curvesPending.set(false);
-                    ctx.errors().report("Monte-Carlo curves failed", t.getMessage() == null ? t.toString()
-                            : t.getMessage());
+                    ctx.errors().report("Monte-Carlo curves failed", ErrorText.forPeople(t, FieldLabels.TABLE));
                 });
     }
 }

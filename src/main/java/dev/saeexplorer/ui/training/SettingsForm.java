@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.world.WpPreset;
+import dev.saeexplorer.ui.common.ErrorText;
+import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.common.FieldParsers;
 import dev.saeexplorer.ui.common.InputField;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import java.util.Map;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,7 +39,7 @@ public final class SettingsForm {
     private final ObjectProperty<Weighting> weighting = new SimpleObjectProperty<>(this, "weighting", Weighting.VARIANCE);
     private final BooleanProperty tied = new SimpleBooleanProperty(this, "tied", false);
 
-    private final InputField<Double> sparsity = new InputField<>("sparsity", "Sparsity S",
+    private final InputField<Double> sparsity = new InputField<>(Param.SPARSITY, "sparsity",
             "Probability that a feature is zero in a sample, in [0, 1). The paper's default is 0.9.", "0.9", text -> {
                 double s = FieldParsers.decimal("S", 0, true, 1, "0.9").parse(text);
                 if (s >= 1) {
@@ -43,50 +47,61 @@ public final class SettingsForm {
                 }
                 return s;
             });
-    private final InputField<Integer> latents = new InputField<>("latents", "Latents",
+    private final InputField<Integer> latents = new InputField<>(Param.LATENTS, "latents",
             "Number of SAE latents d_sae. Defaults to the number of features n of W_p.", "40",
             FieldParsers.whole("Latents", 1, MAX_LATENTS, "40"));
-    private final InputField<Integer> k = new InputField<>("k", "k",
+    private final InputField<Integer> k = new InputField<>(Param.K, "k",
             "TopK: latents kept per sample (at most the number of latents).", "4",
             FieldParsers.whole("k", 1, MAX_LATENTS, "4"));
-    private final InputField<Double> theta = new InputField<>("theta", "θ",
+    private final InputField<Double> theta = new InputField<>(Param.THETA, "theta",
             "JumpReLU threshold θ ≥ 0: pre-activations at or below it are set to zero.", "0.05",
             FieldParsers.decimal("θ", 0, true, 1e6, "0.05"));
-    private final InputField<Double> l1 = new InputField<>("l1", "L1 coefficient λ",
+    private final InputField<Double> l1 = new InputField<>(Param.L1, "l1",
             "Weight of the L1 penalty on latent activations (≥ 0). Decoder rows are renormalised when λ > 0.", "0.1",
             FieldParsers.decimal("λ", 0, true, 1e6, "0.1"));
-    private final InputField<Double> alpha = new InputField<>("alpha", "WSAE α",
+    private final InputField<Double> alpha = new InputField<>(Param.ALPHA, "alpha",
             "Exponent α of the WSAE weights γ_i = s_i^α, s_i the variance of input dimension i.", "1.0",
             FieldParsers.decimal("α", 0, true, 100, "1.0"));
-    private final InputField<Integer> steps = new InputField<>("steps", "Steps",
+    private final InputField<Integer> steps = new InputField<>(Param.STEPS, "steps",
             "Optimiser steps per model. 1500 finishes in seconds on a laptop CPU.", "1500",
             FieldParsers.whole("Steps", 1, 10_000_000, "1500"));
-    private final InputField<Integer> batch = new InputField<>("batch", "Batch size",
+    private final InputField<Integer> batch = new InputField<>(Param.BATCH, "batch",
             "Samples per optimiser step.", "1024", FieldParsers.whole("Batch size", 1, 65_536, "1024"));
-    private final InputField<Double> learningRate = new InputField<>("learningRate", "Learning rate",
+    private final InputField<Double> learningRate = new InputField<>(Param.LEARNING_RATE, "learningRate",
             "Adam's learning rate (β₁ 0.9, β₂ 0.999).", "0.001",
             FieldParsers.decimal("Learning rate", 0, false, 10, "0.001"));
-    private final InputField<Long> seed = new InputField<>("seed", "Seed",
+    private final InputField<Long> seed = new InputField<>(Param.SEED, "seed",
             "Seeds the initialisation and the data; SAE and WSAE share it, so they see the same samples.", "0",
             FieldParsers.seed("Seed"));
-    private final InputField<Double> aux = new InputField<>("auxCoefficient", "Aux. loss weight",
+    private final InputField<Double> aux = new InputField<>(Param.AUX, "auxCoefficient",
             "Weight of the dead-latent auxiliary loss (0 turns it off; not available for the tied form).", "0",
             FieldParsers.decimal("Aux. coefficient", 0, true, 1e6, "0.03"));
-    private final InputField<Integer> deadWindow = new InputField<>("deadWindow", "Dead window",
+    private final InputField<Integer> deadWindow = new InputField<>(Param.DEAD_WINDOW, "deadWindow",
             "In steps: a latent that has not fired for this many steps counts as dead for the auxiliary loss.", "1000",
             FieldParsers.whole("Dead window", 1, 10_000_000, "1000"));
-    private final InputField<Integer> evalSamples = new InputField<>("evalSamples", "Evaluation samples",
+    private final InputField<Integer> evalSamples = new InputField<>(Param.EVAL_SAMPLES, "evalSamples",
             "Samples for the metrics, the latent–feature matching and the histograms.", "4096",
             FieldParsers.whole("Evaluation samples", 16, 1_000_000, "4096"));
 
+    /** The core's refusal of the settings as a whole (k against latents, aux with tied …), or null. */
+    private final ObjectBinding<InvalidInputException> coreProblem;
     private final StringBinding crossFieldError;
     private final BooleanBinding valid;
+    /** A refusal that came back from a run (training diverged: lower the learning rate), until a field is edited. */
+    private final ObjectProperty<InvalidInputException> runProblem = new SimpleObjectProperty<>(this, "runProblem");
 
     public SettingsForm() {
         // The latents follow the number of features when the source changes: latents = n is the paper's setting.
         source.addListener((obs, old, now) -> latents.textProperty().set(String.valueOf(now.features())));
-        crossFieldError = Bindings.createStringBinding(this::crossCheck, dependencies());
+        coreProblem = Bindings.createObjectBinding(this::coreCheck, dependencies());
+        crossFieldError = Bindings.createStringBinding(() -> {
+            InvalidInputException e = coreProblem.get();
+            return e == null || onAField(e) ? "" : ErrorText.refusal(e, FieldLabels.TABLE);
+        }, coreProblem);
         valid = Bindings.createBooleanBinding(() -> firstError().isEmpty(), dependencies());
+        for (InputField<?> f : fields()) {
+            f.textProperty().addListener((obs, old, now) -> runProblem.set(null));
+        }
     }
 
     private Observable[] dependencies() {
@@ -173,9 +188,32 @@ public final class SettingsForm {
         return evalSamples;
     }
 
-    /** A problem that involves two fields, or "" (each field's own message is on the field). */
+    /** The core's refusal when it is about no field of the form, or "" (a field's problem is shown on the field). */
     public StringBinding crossFieldErrorProperty() {
         return crossFieldError;
+    }
+
+    /**
+     * What to show under {@code field}: its own parse error, else the core's refusal of the settings or of the last
+     * run when that is about this field's parameter (named with the form's labels), else "".
+     */
+    public StringBinding problemProperty(InputField<?> field) {
+        return Bindings.createStringBinding(() -> {
+            if (!field.valid()) {
+                return field.errorProperty().get();
+            }
+            for (InvalidInputException e : new InvalidInputException[] {coreProblem.get(), runProblem.get()}) {
+                if (e != null && field.param() != null && field.param() == e.parameter()) {
+                    return ErrorText.refusal(e, FieldLabels.TABLE);
+                }
+            }
+            return "";
+        }, field.errorProperty(), coreProblem, runProblem);
+    }
+
+    /** Shows a refusal that came back from a run on the field it is about (cleared when any field is edited). */
+    void showRunProblem(InvalidInputException e) {
+        runProblem.set(e);
     }
 
     /** True when every field that applies parses and the fields agree with each other. */
@@ -204,21 +242,34 @@ public final class SettingsForm {
                 return f.errorProperty().get();
             }
         }
-        return crossCheck();
+        InvalidInputException e = coreProblem.get();
+        return e == null ? "" : ErrorText.refusal(e, FieldLabels.TABLE);
     }
 
-    private String crossCheck() {
-        if (!latents.valid()) {
-            return "";
+    private boolean onAField(InvalidInputException e) {
+        return fields().stream().anyMatch(f -> f.param() != null && f.param() == e.parameter() && applies(f));
+    }
+
+    /**
+     * The core's checks on the settings as they would run (both models' configurations at the chosen W_p's size), so
+     * the form refuses exactly what the trainer would: one rule, in one place. Null when they pass or a field does not
+     * parse yet (its own message says why).
+     */
+    private InvalidInputException coreCheck() {
+        for (InputField<?> f : fields()) {
+            if (applies(f) && !f.valid()) {
+                return null;
+            }
         }
-        if (activation.get() == ActivationChoice.TOPK && k.valid() && k.value() > latents.value()) {
-            return "k (" + k.value() + ") is larger than the number of latents (" + latents.value()
-                    + "): lower k or add latents";
+        try {
+            LabSettings s = parsed();
+            for (ModelKind kind : ModelKind.values()) {
+                s.config(kind, source.get().dims());
+            }
+            return null;
+        } catch (InvalidInputException e) {
+            return e;
         }
-        if (tied.get() && aux.valid() && aux.value() > 0) {
-            return "The tied form has no auxiliary loss: set the aux. coefficient to 0 or untick Tied";
-        }
-        return "";
     }
 
     /** The validated settings; throws {@link InvalidInputException} with the first refusal. */
@@ -227,6 +278,11 @@ public final class SettingsForm {
         if (!error.isEmpty()) {
             throw new InvalidInputException(error);
         }
+        return parsed();
+    }
+
+    /** The settings as typed; fields that do not apply keep a harmless value. */
+    private LabSettings parsed() {
         Activation act;
         switch (activation.get()) {
             case TOPK:
@@ -238,8 +294,9 @@ public final class SettingsForm {
             default:
                 act = new Activation.Relu();
         }
+        double a = applies(alpha) ? alpha.value() : 1.0;
         return new LabSettings(source.get(), sparsity.value(), latents.value(), act, l1.value(), weighting.get(),
-                alpha.value(), tied.get(), aux.value(), deadWindow.value(), steps.value(), batch.value(),
+                a, tied.get(), aux.value(), deadWindow.value(), steps.value(), batch.value(),
                 learningRate.value(), seed.value(), evalSamples.value());
     }
 

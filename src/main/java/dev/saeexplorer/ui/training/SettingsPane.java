@@ -6,6 +6,7 @@ import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.common.InputField;
 import dev.saeexplorer.ui.common.PresetChoices;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.HPos;
@@ -148,10 +149,11 @@ final class SettingsPane {
         grid.add(text, 1, row++);
 
         Label error = errorLabel();
-        error.textProperty().bind(field.errorProperty());
+        StringBinding problem = form.problemProperty(field);
+        error.textProperty().bind(problem);
         // A refused value in a field that does not apply (k with ReLU) blocks nothing, so it is not flagged either.
-        var shown = Bindings.createBooleanBinding(() -> !field.errorProperty().get().isEmpty() && form.applies(field),
-                field.errorProperty(), form.activationProperty(), form.weightingProperty());
+        var shown = Bindings.createBooleanBinding(() -> !problem.get().isEmpty() && form.applies(field),
+                problem, form.activationProperty(), form.weightingProperty());
         error.visibleProperty().bind(shown);
         error.managedProperty().bind(shown);
         shown.addListener((obs, was, now) -> text.pseudoClassStateChanged(Styles.STATE_DANGER, now));

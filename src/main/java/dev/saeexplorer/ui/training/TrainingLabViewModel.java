@@ -7,7 +7,9 @@ import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.core.sae.TrainingSnapshot;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.WorkspaceModel;
-import dev.saeexplorer.ui.jobs.Job;
+import dev.saeexplorer.ui.common.ErrorText;
+import dev.saeexplorer.ui.common.FieldLabels;
+import dev.saeexplorer.ui.jobs.LatestRun;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -54,15 +56,15 @@ public final class TrainingLabViewModel implements WorkspaceModel {
     private final BooleanBinding canResume;
     private final BooleanBinding canCancel;
 
-    /** Identifies the current run, so callbacks of a run cancelled and replaced meanwhile are ignored. */
-    private long runId;
-    private Job job;
+    /** The current run: callbacks of a run cancelled and replaced meanwhile are ignored. */
+    private final LatestRun runs;
     /** Pauses, resumes and cancels the current run's trainers between two steps. */
     private CancellationToken control;
     private LabSettings running;
 
     public TrainingLabViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
+        this.runs = new LatestRun(ctx.executor());
         canStart = Bindings.createBooleanBinding(() -> form.validProperty().get() && !state.get().active(),
                 form.validProperty(), state);
         canPause = Bindings.createBooleanBinding(() -> state.get() == RunState.RUNNING, state);
@@ -86,7 +88,7 @@ public final class TrainingLabViewModel implements WorkspaceModel {
             status.set("Cannot start: " + e.getMessage());
             return;
         }
-        long id = ++runId;
+        LatestRun.Ticket ticket = runs.next();
         running = s;
         control = new CancellationToken();
         saeCurve.clear();
@@ -97,23 +99,15 @@ public final class TrainingLabViewModel implements WorkspaceModel {
         state.set(RunState.RUNNING);
         status.set("Training SAE and WSAE (" + s.steps() + " steps each)…");
         SnapshotBuffer buffer = new SnapshotBuffer(ctx.executor(), (kind, batch) -> {
-            if (id == runId) {
+            if (ticket.isLatest()) {
                 append(kind, batch);
             }
         });
         DualTraining training = new DualTraining(s, control, buffer::offer);
-        job = ctx.executor().submit("Training lab: SAE and WSAE", training::run,
-                result -> {
-                    buffer.drain();
-                    if (id == runId) {
-                        finished(result);
-                    }
-                },
-                error -> {
-                    if (id == runId) {
-                        failed(error);
-                    }
-                });
+        ticket.submit("Training lab: SAE and WSAE", training::run, result -> {
+            buffer.drain();
+            finished(result);
+        }, this::failed);
     }
 
     /** Pauses both trainers after the step they are on; each reports the step it holds at as a snapshot. */
@@ -142,7 +136,7 @@ public final class TrainingLabViewModel implements WorkspaceModel {
         }
         status.set("Cancelling…");
         control.cancel();
-        job.cancel();
+        runs.cancel();
     }
 
     private void append(ModelKind kind, List<TrainingSnapshot> batch) {
@@ -174,20 +168,12 @@ public final class TrainingLabViewModel implements WorkspaceModel {
             return;
         }
         state.set(RunState.FAILED);
-        String message = forPeople(error);
-        status.set("Training failed: " + message);
-        ctx.errors().report("Training failed", message);
-    }
-
-    /** The core words its messages for the CLI; name the form's fields instead of its flags. */
-    static String forPeople(Throwable error) {
-        String m = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        if (!(error instanceof InvalidInputException)) {
-            return m + ". Check the settings and start again.";
+        if (error instanceof InvalidInputException) {
+            form.showRunProblem((InvalidInputException) error);
         }
-        return m.replace("--lr", "the learning rate").replace("--latents", "Latents").replace("--k", "k")
-                .replace("--theta", "θ").replace("--l1", "λ").replace("--alpha", "α").replace("--aux", "the aux. coefficient")
-                .replace("--steps", "Steps").replace("--batch", "Batch size");
+        String message = ErrorText.forPeople(error, FieldLabels.TABLE);
+        status.set("Training failed: " + message);
+        ctx.errors().report("Training failed", message + " Check the settings and start again.");
     }
 
     /** The histogram of one latent of the last finished run, over its evaluation sample. */
@@ -220,9 +206,10 @@ public final class TrainingLabViewModel implements WorkspaceModel {
             status.set("Saved the " + kind.label() + " checkpoint to " + written + ".");
         }, error -> {
             saving.set(false);
-            status.set("Could not save the checkpoint: " + error.getMessage());
+            String message = ErrorText.forPeople(error, FieldLabels.TABLE);
+            status.set("Could not save the checkpoint: " + message);
             ctx.errors().report("Could not save the checkpoint",
-                    error.getMessage() + ". Choose another folder (an empty one, or confirm replacing).");
+                    message + " Choose another folder (an empty one, or confirm replacing).");
         });
     }
 
@@ -241,9 +228,7 @@ public final class TrainingLabViewModel implements WorkspaceModel {
     }
 
     public void shutdown() {
-        if (job != null) {
-            job.cancel();
-        }
+        runs.cancel();
         if (control != null) {
             control.cancel();
         }

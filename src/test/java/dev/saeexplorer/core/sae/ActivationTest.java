@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -137,7 +138,8 @@ class ActivationTest {
     void trainingRefusesPerLatentThresholds() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new SaeConfig(2, LATENTS,
                 new Activation.JumpReluPerLatent(perLatent()), 0, Weighting.NONE, 1, false, 0, 1, 1, 1, 1e-3, 0));
-        assertEquals("training uses one JumpReLU threshold (--theta); per-latent thresholds are read from checkpoints"
+        assertEquals(Param.THETA, e.parameter());
+        assertEquals("training uses one JumpReLU threshold (theta); per-latent thresholds are read from checkpoints"
                 + " only", e.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.compute.CancellationToken;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
@@ -101,14 +102,32 @@ class TrainingLabViewModelTest {
         assertTrue(f.validProperty().get(), "k only matters for TopK");
         f.k().textProperty().set("50");
         f.activationProperty().set(ActivationChoice.TOPK);
-        assertTrue(f.crossFieldErrorProperty().get().contains("larger than the number of latents"));
+        // The core's rule, shown on the field it is about and named with the form's labels, never a flag.
+        assertEquals("k (50) is larger than the number of latents, Latents (40).", f.problemProperty(f.k()).get());
+        assertEquals("", f.crossFieldErrorProperty().get(), "shown on the field, not twice");
         assertFalse(f.validProperty().get());
         f.latents().textProperty().set("64");
         assertTrue(f.validProperty().get());
+        assertEquals("", f.problemProperty(f.k()).get());
 
         f.tiedProperty().set(true);
         f.auxCoefficient().textProperty().set("0.1");
-        assertTrue(f.crossFieldErrorProperty().get().contains("tied"));
+        assertEquals("Aux. loss weight does not apply to Tied: the theory's tied SAE has no auxiliary loss.",
+                f.problemProperty(f.auxCoefficient()).get());
+        assertFalse(f.validProperty().get());
+    }
+
+    @Test
+    void aRefusalFromARunIsShownOnItsFieldInTheFormsWords() {
+        SettingsForm f = direct().settings();
+        // What the trainer throws when Adam diverges (SaeTrainer.checkFinite).
+        f.showRunProblem(InvalidInputException.worded(Param.LEARNING_RATE, "training diverged: the loss became NaN at"
+                + " step 12; lower the ", Param.LEARNING_RATE));
+        assertEquals("Training diverged: the loss became NaN at step 12; lower the Learning rate.",
+                f.problemProperty(f.learningRate()).get());
+        assertEquals("", f.problemProperty(f.steps()).get());
+        f.learningRate().textProperty().set("0.0001");
+        assertEquals("", f.problemProperty(f.learningRate()).get(), "editing a field clears the run's refusal");
     }
 
     @Test
