@@ -4,7 +4,7 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.superposition.Superposition;
 import dev.saeexplorer.core.toymodel.ToyModelConfig;
-import dev.saeexplorer.core.toymodel.ToyModelTrainer;
+import dev.saeexplorer.core.world.WpPerSeed;
 import dev.saeexplorer.core.world.WpPreset;
 import picocli.CommandLine.Option;
 
@@ -51,17 +51,19 @@ public final class SuperpositionSource {
         }
     }
 
+    /** W_p seed by seed: the given matrix for every seed, or a toy model trained with each. */
+    WpPerSeed perSeed() {
+        return wp != null ? WpPerSeed.fixed(WpPreset.load(wp, "--wp")) : WpPerSeed.trainedToyModel(toyConfig(0));
+    }
+
     /** W_p for a seed: the given matrix, or a toy model trained with that seed. */
     Superposition load(long seed, TaskMonitor monitor) {
-        if (wp != null) {
-            return WpPreset.load(wp, "--wp");
-        }
-        return new ToyModelTrainer().train(toyConfig(seed), monitor).superposition();
+        return perSeed().forSeed(seed, monitor);
     }
 
     /** n_p, the SAE's input dimension, without training anything. */
     int dims() {
-        return wp != null ? WpPreset.load(wp, "--wp").dims() : toyDims;
+        return perSeed().dims();
     }
 
     private ToyModelConfig toyConfig(long seed) {

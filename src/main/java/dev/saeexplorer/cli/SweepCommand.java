@@ -9,6 +9,7 @@ import dev.saeexplorer.core.io.AtomicFiles;
 import dev.saeexplorer.core.experiment.SweepFiles;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.world.WpPerSeed;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +67,9 @@ public final class SweepCommand implements Callable<Integer> {
         TaskMonitor monitor = ctx.monitor();
         // Validate every training option before the first (possibly long) toy model is trained.
         train.toConfig(1, wsae);
-        SaeConfig base = train.toConfig(source.dims(), wsae);
-        List<SweepRow> rows = new SparsitySweep().run(grid, seeds, seed -> source.load(seed, monitor), base,
+        WpPerSeed wp = source.perSeed();
+        SaeConfig base = train.toConfig(wp.dims(), wsae);
+        List<SweepRow> rows = new SparsitySweep().run(grid, seeds, wp, base,
                 train.evalSamples, backend.device().id(), monitor, row -> ctx.err().printf(Locale.ROOT,
                         "finished S=%.3f seed %d %s: L_GT %s, avg. activated features %s%n", row.sparsity(), row.seed(),
                         row.model(), Tables.number(row.lossGT()), Tables.number(row.avgActivatedFeatures())));

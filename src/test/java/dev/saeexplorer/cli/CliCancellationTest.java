@@ -25,8 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C (a cancelled token): exit 130, quickly, leaving no output and no temp files (design/CLI.md). */
 class CliCancellationTest {
-    /** How long after the cancel the command may take to return. */
-    static final long MAX_REACTION_MS = 5_000;
+    /**
+     * How long after the cancel the command may take to return: generous, because the cancel comes from a real thread on
+     * a machine that may be slow or busy. That the trainers stop within one step is proved step-exactly in
+     * SaeTrainerTest; here it is that the CLI stops at all, exits 130 and leaves nothing behind.
+     */
+    static final long MAX_REACTION_MS = 60_000;
 
     @TempDir
     Path dir;

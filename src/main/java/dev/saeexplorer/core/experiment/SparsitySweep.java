@@ -9,20 +9,21 @@ import dev.saeexplorer.core.sae.TrainingListener;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.superposition.SparseSampler;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.world.WpPerSeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.LongFunction;
 
 /**
  * SAE against WSAE over a grid of sparsities and several seeds (the paper's Figures 2 and 3). W_p may depend on the seed
- * (a toy model trained per seed); each row is handed to {@code onRow} as soon as it is done.
+ * (a toy model trained per seed); each row is handed to {@code onRow} as soon as it is done. Pause and cancel act
+ * between two training steps, through the monitor.
  */
 public final class SparsitySweep {
     private final SyntheticExperiment experiment = new SyntheticExperiment();
 
-    public List<SweepRow> run(double[] sparsities, int seeds, LongFunction<Superposition> wpForSeed, SaeConfig base,
-                              int evalSamples, String device, TaskMonitor monitor, Consumer<SweepRow> onRow) {
+    public List<SweepRow> run(double[] sparsities, int seeds, WpPerSeed wp, SaeConfig base, int evalSamples,
+                              String device, TaskMonitor monitor, Consumer<SweepRow> onRow) {
         if (sparsities.length == 0) {
             throw InvalidInputException.of(Param.SPARSITIES, "is empty: give a list like 0.1,0.5,0.9");
         }
@@ -38,7 +39,10 @@ public final class SparsitySweep {
         int done = 0;
         for (int seed = 0; seed < seeds; seed++) {
             long runSeed = base.seed() + seed;
-            Superposition sp = wpForSeed.apply(runSeed);
+            double at = done / (double) total;
+            // A toy model trained for this seed: the bar waits at the seed's first run while its message says why.
+            Superposition sp = wp.forSeed(runSeed, new TaskMonitor((f, m) -> monitor.report(at, m),
+                    monitor.cancellation()));
             for (double s : sparsities) {
                 for (Weighting w : new Weighting[] {Weighting.NONE, wsae}) {
                     SaeConfig cfg = base.withWeighting(w).withSeed(runSeed);

@@ -33,6 +33,20 @@ public final class Job {
         return token.isCancelled();
     }
 
+    /** Holds the work at its next step boundary (work that calls {@code TaskMonitor.betweenSteps}). */
+    public void pause() {
+        token.pause();
+    }
+
+    public void resume() {
+        token.resume();
+    }
+
+    /** The job's cancel/pause token, for waiting until its work holds ({@link CancellationToken#awaitHeld}). */
+    public CancellationToken control() {
+        return token;
+    }
+
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }

@@ -1,6 +1,7 @@
 package dev.saeexplorer.ui.sweep;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.compute.Device;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.world.WpPreset;
@@ -11,9 +12,26 @@ import java.util.Map;
 /** Turns the form's texts into {@link SweepSettings}, with one message per wrong field that says what to type. */
 final class SettingsParser {
 
-    /** The typed fields of the form. */
+    /** The typed fields of the form, each with the core parameter it sets (null: none of its own). */
     enum Field {
-        GRID, SEEDS, STEPS, LATENTS, L1, ALPHA, TOY_FEATURES, TOY_DIMS, TOY_SPARSITY, TOY_STEPS
+        GRID(Param.SPARSITIES), SEEDS(Param.SEEDS), STEPS(Param.STEPS), LATENTS(Param.LATENTS), L1(Param.L1),
+        ALPHA(Param.ALPHA), TOY_FEATURES(Param.FEATURES), TOY_DIMS(Param.DIMS), TOY_SPARSITY(null), TOY_STEPS(null);
+
+        private final Param param;
+
+        Field(Param param) {
+            this.param = param;
+        }
+
+        /** The field that sets {@code param}, or null. */
+        static Field of(Param param) {
+            for (Field f : values()) {
+                if (f.param != null && f.param == param) {
+                    return f;
+                }
+            }
+            return null;
+        }
     }
 
     /** The settings when every field is valid, otherwise null and a message per wrong field (in form order). */

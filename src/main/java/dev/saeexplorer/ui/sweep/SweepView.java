@@ -53,6 +53,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class SweepView extends BorderPane {
     static final String RUN_ID = "sweep-run";
     static final String CANCEL_ID = "sweep-cancel";
+    static final String PAUSE_ID = "sweep-pause";
     static final String TABLE_ID = "sweep-table";
     static final String GRID_ID = "sweep-grid";
     static final String SEEDS_ID = "sweep-seeds";
@@ -84,21 +85,21 @@ public final class SweepView extends BorderPane {
         VBox form = new VBox(8);
         form.getChildren().add(section("Superposition W_p"));
         GridPane sourceGrid = grid();
-        ComboBox<WpSource> source = combo(vm.sourceProperty(), WpSource.values(), WpSource::label);
+        ComboBox<WpSource> source = combo(vm.form().sourceProperty(), WpSource.values(), WpSource::label);
         source.setId("sweep-source");
         row(sourceGrid, "Source", source, "Where W_p comes from. The bundled toy model (40 features in 10 dimensions,"
                 + " learned as in Elhage et al.) is the fast default.");
         GridPane presetGrid = grid();
-        row(presetGrid, "Preset", combo(vm.presetProperty(), WpPreset.values(), WpPreset::labelWithSize),
+        row(presetGrid, "Preset", combo(vm.form().presetProperty(), WpPreset.values(), WpPreset::labelWithSize),
                 "A named W_p, the same for every seed.");
         GridPane toyGrid = grid();
-        textRow(toyGrid, "Features n", vm.toyFeaturesProperty(), SettingsParser.Field.TOY_FEATURES, null,
+        textRow(toyGrid, "Features n", vm.form().toyFeaturesProperty(), SettingsParser.Field.TOY_FEATURES, null,
                 "Ground-truth features of the toy model.");
-        textRow(toyGrid, "Dimensions n_p", vm.toyDimsProperty(), SettingsParser.Field.TOY_DIMS, null,
+        textRow(toyGrid, "Dimensions n_p", vm.form().toyDimsProperty(), SettingsParser.Field.TOY_DIMS, null,
                 "Hidden dimensions (fewer than n).");
-        textRow(toyGrid, "Training S0", vm.toySparsityProperty(), SettingsParser.Field.TOY_SPARSITY, null,
+        textRow(toyGrid, "Training S0", vm.form().toySparsityProperty(), SettingsParser.Field.TOY_SPARSITY, null,
                 "Sparsity of the toy model's training data, in [0, 1).");
-        textRow(toyGrid, "Toy steps", vm.toyStepsProperty(), SettingsParser.Field.TOY_STEPS, null,
+        textRow(toyGrid, "Toy steps", vm.form().toyStepsProperty(), SettingsParser.Field.TOY_STEPS, null,
                 "Adam steps of each toy model (one toy model per seed).");
         showOnlyFor(WpSource.PRESET, presetGrid);
         showOnlyFor(WpSource.TRAINED_TOY, toyGrid);
@@ -106,33 +107,33 @@ public final class SweepView extends BorderPane {
 
         form.getChildren().add(section("Sweep"));
         GridPane sweepGrid = grid();
-        textRow(sweepGrid, "Sparsities S", vm.gridProperty(), SettingsParser.Field.GRID, GRID_ID,
+        textRow(sweepGrid, "Sparsities S", vm.form().gridProperty(), SettingsParser.Field.GRID, GRID_ID,
                 "Comma-separated values in [0, 1], e.g. 0,0.5,0.9. S is the probability that a feature is 0.");
-        textRow(sweepGrid, "Seeds", vm.seedsProperty(), SettingsParser.Field.SEEDS, SEEDS_ID,
+        textRow(sweepGrid, "Seeds", vm.form().seedsProperty(), SettingsParser.Field.SEEDS, SEEDS_ID,
                 "Runs per sparsity and model; the error bars are ± 1 s.d. over the seeds.");
         form.getChildren().add(sweepGrid);
 
         form.getChildren().add(section("SAE training"));
         GridPane trainGrid = grid();
-        textRow(trainGrid, "Steps", vm.stepsProperty(), SettingsParser.Field.STEPS, STEPS_ID,
+        textRow(trainGrid, "Steps", vm.form().stepsProperty(), SettingsParser.Field.STEPS, STEPS_ID,
                 "Adam steps per run (batch 1024).");
-        textRow(trainGrid, "Latents n_m", vm.latentsProperty(), SettingsParser.Field.LATENTS, null, "Width of the SAE.");
-        textRow(trainGrid, "L1 λ", vm.l1Property(), SettingsParser.Field.L1, null,
+        textRow(trainGrid, "Latents n_m", vm.form().latentsProperty(), SettingsParser.Field.LATENTS, null, "Width of the SAE.");
+        textRow(trainGrid, "L1 λ", vm.form().l1Property(), SettingsParser.Field.L1, null,
                 "Coefficient of the L1 sparsity penalty.");
-        textRow(trainGrid, "WSAE α", vm.alphaProperty(), SettingsParser.Field.ALPHA, null, "Exponent α in γ_i = s_i^α.");
-        row(trainGrid, "WSAE weights", combo(vm.wsaeWeightingProperty(),
+        textRow(trainGrid, "WSAE α", vm.form().alphaProperty(), SettingsParser.Field.ALPHA, null, "Exponent α in γ_i = s_i^α.");
+        row(trainGrid, "WSAE weights", combo(vm.form().wsaeWeightingProperty(),
                 new Weighting[] {Weighting.VARIANCE, Weighting.ORACLE},
                 w -> w == Weighting.VARIANCE ? "Variance of x_p" : "Oracle from W_p"),
                 "How the WSAE weights its reconstruction loss: γ_i from the variance of x_p, or the oracle read from W_p.");
-        row(trainGrid, "Device", combo(vm.deviceProperty(), Device.values(), d -> d == Device.CPU ? "CPU" : "GPU (CUDA)"),
+        row(trainGrid, "Device", combo(vm.form().deviceProperty(), Device.values(), d -> d == Device.CPU ? "CPU" : "GPU (CUDA)"),
                 "Where training runs; without a CUDA build the CPU is used.");
         form.getChildren().add(trainGrid);
 
         Label problems = new Label();
         problems.setWrapText(true);
         problems.getStyleClass().add(Styles.DANGER);
-        problems.textProperty().bind(vm.validationMessageProperty());
-        problems.visibleProperty().bind(vm.validationMessageProperty().isNotEmpty());
+        problems.textProperty().bind(vm.form().validationMessageProperty());
+        problems.visibleProperty().bind(vm.form().validationMessageProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());
 
         Button run = new Button("Run sweep", new FontIcon("mdmz-play_arrow"));
@@ -145,7 +146,20 @@ public final class SweepView extends BorderPane {
         cancel.setId(CANCEL_ID);
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        HBox buttons = new HBox(8, run, cancel);
+        Button pause = new Button("Pause", new FontIcon("mdmz-pause"));
+        pause.setId(PAUSE_ID);
+        pause.setTooltip(new javafx.scene.control.Tooltip("Holds the sweep after its current training step"));
+        pause.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(SweepState.PAUSED)).then("Resume")
+                .otherwise("Pause"));
+        pause.disableProperty().bind(vm.runningProperty().not());
+        pause.setOnAction(e -> {
+            if (vm.stateProperty().get() == SweepState.PAUSED) {
+                vm.resume();
+            } else {
+                vm.pause();
+            }
+        });
+        HBox buttons = new HBox(8, run, pause, cancel);
         run.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(run, Priority.ALWAYS);
 
@@ -241,7 +255,7 @@ public final class SweepView extends BorderPane {
         }
         row(grid, label, text, help);
         Tooltip helpTip = text.getTooltip();
-        var error = vm.fieldErrorProperty(field);
+        var error = vm.form().fieldErrorProperty(field);
         Runnable mark = () -> {
             boolean bad = !error.get().isEmpty();
             text.pseudoClassStateChanged(Styles.STATE_DANGER, bad);
@@ -252,7 +266,7 @@ public final class SweepView extends BorderPane {
     }
 
     private void showOnlyFor(WpSource which, Node node) {
-        node.visibleProperty().bind(vm.sourceProperty().isEqualTo(which));
+        node.visibleProperty().bind(vm.form().sourceProperty().isEqualTo(which));
         node.managedProperty().bind(node.visibleProperty());
     }
 

@@ -39,7 +39,7 @@ public final class TrainingLabView {
     private final TrainingLabViewModel vm;
     private final BorderPane root = new BorderPane();
     private final Button start = button("Start", "mdmz-play_arrow", "Train an SAE and a WSAE on the same data");
-    private final Button pause = button("Pause", "mdmz-pause", "Pause at the next snapshot (every ~steps/200 steps)");
+    private final Button pause = button("Pause", "mdmz-pause", "Pause after the current training step");
     private final Button resume = button("Resume", "mdmz-play_circle_outline", "Continue the paused run");
     private final Button cancel = button("Cancel", "mdmz-stop", "Stop the run (within a second)");
     private final ProgressBar progress = new ProgressBar(0);

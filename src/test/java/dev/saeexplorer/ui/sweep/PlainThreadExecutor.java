@@ -43,9 +43,41 @@ final class PlainThreadExecutor implements BackgroundExecutor, AutoCloseable {
         ui.execute(action);
     }
 
-    /** Runs {@code action} on the UI thread and returns its result. */
+    /**
+     * Runs {@code action} on the UI thread and returns its result. The bound is far above any machine's need; it only
+     * keeps a broken build from hanging the suite.
+     */
     <T> T onUi(Callable<T> action) throws Exception {
-        return ui.submit(action).get(10, TimeUnit.SECONDS);
+        return ui.submit(action).get(5, TimeUnit.MINUTES);
+    }
+
+    /** Waits until {@code condition} holds on the UI thread, checked after each change of {@code source}. */
+    void await(javafx.beans.Observable source, Callable<Boolean> condition) throws Exception {
+        java.util.concurrent.CountDownLatch met = new java.util.concurrent.CountDownLatch(1);
+        javafx.beans.InvalidationListener check = o -> {
+            try {
+                if (condition.call()) {
+                    met.countDown();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        onUi(() -> {
+            source.addListener(check);
+            check.invalidated(source);
+            return null;
+        });
+        try {
+            if (!met.await(5, TimeUnit.MINUTES)) {
+                throw new AssertionError("the awaited state never came");
+            }
+        } finally {
+            onUi(() -> {
+                source.removeListener(check);
+                return null;
+            });
+        }
     }
 
     @Override

@@ -47,13 +47,13 @@ public final class SweepPreview extends Application {
         // Optional overrides for screenshots of other states: -Dpreview.source=trained-toy, -Dpreview.grid=0.5,0.9 ...
         String source = System.getProperty("preview.source");
         if (source != null) {
-            vm.sourceProperty().set(WpSource.byId(source));
+            vm.form().sourceProperty().set(WpSource.byId(source));
         }
         if (System.getProperty("preview.grid") != null) {
-            vm.gridProperty().set(System.getProperty("preview.grid"));
+            vm.form().gridProperty().set(System.getProperty("preview.grid"));
         }
         if (System.getProperty("preview.seeds") != null) {
-            vm.seedsProperty().set(System.getProperty("preview.seeds"));
+            vm.form().seedsProperty().set(System.getProperty("preview.seeds"));
         }
         if (!vm.run() && snapshot != null) {
             snapshotSoon(); // the settings are wrong: show the messages

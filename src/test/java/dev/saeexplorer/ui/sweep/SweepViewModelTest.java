@@ -16,7 +16,9 @@ import dev.saeexplorer.core.experiment.SweepFiles;
 import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
+import dev.saeexplorer.ui.jobs.Job;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,20 +37,20 @@ class SweepViewModelTest {
 
     /** Two sparsities, one seed, 30 steps: four quick runs. */
     static void tiny(SweepViewModel vm) {
-        vm.gridProperty().set("0.5,0.9");
-        vm.seedsProperty().set("1");
-        vm.stepsProperty().set("30");
-        vm.latentsProperty().set("20");
+        vm.form().gridProperty().set("0.5,0.9");
+        vm.form().seedsProperty().set("1");
+        vm.form().stepsProperty().set("30");
+        vm.form().latentsProperty().set("20");
     }
 
     @Test
     void defaultsDescribeTheFastBundledSweep() {
         SweepViewModel vm = directModel();
-        SweepSettings s = vm.settingsProperty().get();
+        SweepSettings s = vm.form().settingsProperty().get();
         assertNotNull(s);
         assertEquals(WpSource.PRESET, s.source());
         assertEquals(WpPreset.TOY_MODEL, s.preset());
-        assertEquals("0,0.3,0.6,0.8,0.9,0.95,0.99", vm.gridProperty().get());
+        assertEquals("0,0.3,0.6,0.8,0.9,0.95,0.99", vm.form().gridProperty().get());
         assertEquals(2, s.seeds());
         assertEquals(28, s.totalRuns());
         assertEquals("0 of 28 runs", vm.runsTextProperty().get());
@@ -107,102 +109,100 @@ class SweepViewModelTest {
     @Test
     void aLetterInTheGridIsRefusedWithAMessageAndRunDoesNothing() {
         SweepViewModel vm = directModel();
-        vm.gridProperty().set("0.1,abc");
-        assertNull(vm.settingsProperty().get());
-        assertTrue(vm.validationMessageProperty().get().contains("'abc'"), vm.validationMessageProperty().get());
-        assertTrue(vm.validationMessageProperty().get().contains("0,0.5,0.9"));
+        vm.form().gridProperty().set("0.1,abc");
+        assertNull(vm.form().settingsProperty().get());
+        assertTrue(vm.form().validationMessageProperty().get().contains("'abc'"), vm.form().validationMessageProperty().get());
+        assertTrue(vm.form().validationMessageProperty().get().contains("0,0.5,0.9"));
         assertFalse(vm.canRunProperty().get());
         assertFalse(vm.run());
         assertEquals(SweepState.IDLE, vm.stateProperty().get());
         assertTrue(vm.rows().isEmpty());
-        assertFalse(vm.fieldErrorProperty(SettingsParser.Field.GRID).get().isEmpty());
-        assertTrue(vm.fieldErrorProperty(SettingsParser.Field.SEEDS).get().isEmpty());
+        assertFalse(vm.form().fieldErrorProperty(SettingsParser.Field.GRID).get().isEmpty());
+        assertTrue(vm.form().fieldErrorProperty(SettingsParser.Field.SEEDS).get().isEmpty());
     }
 
     @Test
     void sparsitiesOutsideTheUnitIntervalNanAndDuplicatesAreRefused() {
         SweepViewModel vm = directModel();
-        vm.gridProperty().set("0.5,1.2");
-        assertNull(vm.settingsProperty().get());
-        assertTrue(vm.validationMessageProperty().get().contains("1.2 is outside [0, 1]"));
-        vm.gridProperty().set("NaN");
-        assertNull(vm.settingsProperty().get());
-        vm.gridProperty().set("0.5,,0.9");
-        assertTrue(vm.validationMessageProperty().get().contains("empty entry"));
-        vm.gridProperty().set("0.5,0.50");
-        assertTrue(vm.validationMessageProperty().get().contains("appears twice"));
-        vm.gridProperty().set("0.9, 0.5");
-        assertNotNull(vm.settingsProperty().get());
-        assertEquals("", vm.validationMessageProperty().get());
+        vm.form().gridProperty().set("0.5,1.2");
+        assertNull(vm.form().settingsProperty().get());
+        assertTrue(vm.form().validationMessageProperty().get().contains("1.2 is outside [0, 1]"));
+        vm.form().gridProperty().set("NaN");
+        assertNull(vm.form().settingsProperty().get());
+        vm.form().gridProperty().set("0.5,,0.9");
+        assertTrue(vm.form().validationMessageProperty().get().contains("empty entry"));
+        vm.form().gridProperty().set("0.5,0.50");
+        assertTrue(vm.form().validationMessageProperty().get().contains("appears twice"));
+        vm.form().gridProperty().set("0.9, 0.5");
+        assertNotNull(vm.form().settingsProperty().get());
+        assertEquals("", vm.form().validationMessageProperty().get());
     }
 
     @Test
     void badNumbersInOtherFieldsAreRefusedFieldByField() {
         SweepViewModel vm = directModel();
-        vm.seedsProperty().set("0");
-        vm.l1Property().set("-1");
-        vm.alphaProperty().set("x");
-        assertNull(vm.settingsProperty().get());
-        assertTrue(vm.fieldErrorProperty(SettingsParser.Field.SEEDS).get().contains("from 1 to"));
-        assertTrue(vm.fieldErrorProperty(SettingsParser.Field.L1).get().contains("≥ 0"));
-        assertTrue(vm.fieldErrorProperty(SettingsParser.Field.ALPHA).get().contains("'x' is not a number"));
-        assertEquals(3, vm.validationMessageProperty().get().split("\n").length);
+        vm.form().seedsProperty().set("0");
+        vm.form().l1Property().set("-1");
+        vm.form().alphaProperty().set("x");
+        assertNull(vm.form().settingsProperty().get());
+        assertTrue(vm.form().fieldErrorProperty(SettingsParser.Field.SEEDS).get().contains("from 1 to"));
+        assertTrue(vm.form().fieldErrorProperty(SettingsParser.Field.L1).get().contains("≥ 0"));
+        assertTrue(vm.form().fieldErrorProperty(SettingsParser.Field.ALPHA).get().contains("'x' is not a number"));
+        assertEquals(3, vm.form().validationMessageProperty().get().split("\n").length);
     }
 
     @Test
     void toyModelFieldsCountOnlyForTheTrainedToySource() {
         SweepViewModel vm = directModel();
-        vm.toyFeaturesProperty().set("5");
-        vm.toyDimsProperty().set("8");
-        assertNotNull(vm.settingsProperty().get(), "the bundled source ignores the toy-model fields");
-        vm.sourceProperty().set(WpSource.TRAINED_TOY);
-        assertNull(vm.settingsProperty().get());
-        assertTrue(vm.fieldErrorProperty(SettingsParser.Field.TOY_DIMS).get().contains("fewer than its features"));
-        vm.toyDimsProperty().set("2");
-        assertEquals(new SweepSettings.ToySpec(5, 2, 0.9, 2000), vm.settingsProperty().get().toy());
+        vm.form().toyFeaturesProperty().set("5");
+        vm.form().toyDimsProperty().set("8");
+        assertNotNull(vm.form().settingsProperty().get(), "the bundled source ignores the toy-model fields");
+        vm.form().sourceProperty().set(WpSource.TRAINED_TOY);
+        assertNull(vm.form().settingsProperty().get());
+        assertTrue(vm.form().fieldErrorProperty(SettingsParser.Field.TOY_DIMS).get().contains("fewer than its features"));
+        vm.form().toyDimsProperty().set("2");
+        assertEquals(new SweepSettings.ToySpec(5, 2, 0.9, 2000), vm.form().settingsProperty().get().toy());
     }
 
     @Test
     void aToyModelTrainedPerSeedFeedsTheSweep() {
         SweepViewModel vm = directModel();
         tiny(vm);
-        vm.gridProperty().set("0.8");
-        vm.seedsProperty().set("2");
-        vm.sourceProperty().set(WpSource.TRAINED_TOY);
-        vm.toyFeaturesProperty().set("6");
-        vm.toyDimsProperty().set("3");
-        vm.toyStepsProperty().set("20");
+        vm.form().gridProperty().set("0.8");
+        vm.form().seedsProperty().set("2");
+        vm.form().sourceProperty().set(WpSource.TRAINED_TOY);
+        vm.form().toyFeaturesProperty().set("6");
+        vm.form().toyDimsProperty().set("3");
+        vm.form().toyStepsProperty().set("20");
         vm.run();
         assertEquals(SweepState.DONE, vm.stateProperty().get(), () -> "reported: " + reported);
         assertEquals(4, vm.rows().size());
         assertEquals(Set.of(0L, 1L), new TreeSet<>(vm.rows().stream().map(SweepRow::seed).toList()));
     }
 
+    // The two tests below run the sweep on a real worker thread. They wait on events (the trainer holds, the state
+    // changes), never on elapsed time; that pause and cancel act within one step is proved in SaeTrainerTest.
+    private SweepViewModel startLongSweep(PlainThreadExecutor executor) throws Exception {
+        return executor.onUi(() -> {
+            SweepViewModel m = new SweepViewModel(new WorkspaceContext(executor, (t, msg) -> reported.add(msg), false));
+            tiny(m);
+            m.form().stepsProperty().set("1000000");
+            assertTrue(m.run());
+            return m;
+        });
+    }
+
     @Test
-    void cancelStopsARunningSweepWithinASecond() throws Exception {
+    void cancelStopsARunningSweep() throws Exception {
         try (PlainThreadExecutor executor = new PlainThreadExecutor()) {
-            SweepViewModel vm = executor.onUi(() -> {
-                SweepViewModel m = new SweepViewModel(new WorkspaceContext(executor, (t, msg) -> reported.add(msg), false));
-                tiny(m);
-                m.stepsProperty().set("1000000");
-                assertTrue(m.run());
-                return m;
-            });
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!executor.onUi(() -> vm.statusMessageProperty().get().contains("step"))) {
-                assertTrue(System.nanoTime() < deadline, "training never started");
-                Thread.sleep(20);
-            }
+            SweepViewModel vm = startLongSweep(executor);
             assertEquals(SweepState.RUNNING, executor.onUi(() -> vm.stateProperty().get()));
-            long start = System.nanoTime();
+            executor.await(vm.statusMessageProperty(), () -> vm.statusMessageProperty().get().contains("step"));
             executor.onUi(() -> {
                 vm.cancel();
                 return null;
             });
-            while (executor.onUi(() -> vm.stateProperty().get()) != SweepState.CANCELLED) {
-                assertTrue(System.nanoTime() - start < 1_000_000_000L, "not cancelled within 1 s");
-                Thread.sleep(10);
-            }
+            executor.await(vm.stateProperty(), () -> vm.stateProperty().get() == SweepState.CANCELLED);
             assertTrue(executor.onUi(() -> vm.statusMessageProperty().get()).startsWith("Cancelled after 0 of 4 runs"));
             assertTrue(executor.onUi(() -> vm.canRunProperty().get()));
             assertTrue(reported.isEmpty(), "a cancel is not an error");
@@ -210,18 +210,66 @@ class SweepViewModelTest {
     }
 
     @Test
+    void pauseHoldsTheSweepBetweenStepsAndResumeOrCancelGoOn() throws Exception {
+        try (PlainThreadExecutor executor = new PlainThreadExecutor()) {
+            SweepViewModel vm = startLongSweep(executor);
+            executor.await(vm.statusMessageProperty(), () -> vm.statusMessageProperty().get().contains("step"));
+            Job job = executor.onUi(() -> {
+                vm.pause();
+                return vm.job();
+            });
+            assertEquals(SweepState.PAUSED, executor.onUi(() -> vm.stateProperty().get()));
+            assertTrue(executor.onUi(() -> vm.runningProperty().get()), "a paused sweep is still under way");
+            assertFalse(executor.onUi(() -> vm.canRunProperty().get()));
+            assertTrue(job.control().awaitHeld(1, Duration.ofMinutes(5)), "the trainer holds after its current step");
+
+            executor.onUi(() -> {
+                vm.resume();
+                return null;
+            });
+            assertEquals(SweepState.RUNNING, executor.onUi(() -> vm.stateProperty().get()));
+            // Training goes on: the trainer reports steps again.
+            executor.await(vm.statusMessageProperty(), () -> vm.statusMessageProperty().get().contains("step"));
+            executor.onUi(() -> {
+                vm.pause();
+                return null;
+            });
+            assertTrue(job.control().awaitHeld(1, Duration.ofMinutes(5)));
+            executor.onUi(() -> {
+                vm.cancel();
+                return null;
+            });
+            executor.await(vm.stateProperty(), () -> vm.stateProperty().get() == SweepState.CANCELLED);
+            assertTrue(reported.isEmpty(), reported::toString);
+        }
+    }
+
+    @Test
+    void aSessionFromBeforeTheCatalogueOpensTheBundledToyModelAsAPreset() throws Exception {
+        SweepViewModel vm = directModel();
+        ObjectNode state = vm.saveState();
+        ObjectNode settings = (ObjectNode) state.get("settings");
+        settings.put("source", "bundled-toy");
+        settings.put("preset", "example1");
+        vm.form().sourceProperty().set(WpSource.TRAINED_TOY);
+        vm.restoreState(state);
+        assertEquals(WpSource.PRESET, vm.form().sourceProperty().get());
+        assertEquals(WpPreset.TOY_MODEL, vm.form().presetProperty().get());
+    }
+
+    @Test
     void saveAndRestoreRoundTripSettingsAndRows() throws Exception {
         SweepViewModel vm = directModel();
         tiny(vm);
-        vm.alphaProperty().set("0.5");
+        vm.form().alphaProperty().set("0.5");
         vm.run();
         String saved = Json.mapper().writeValueAsString(vm.saveState());
 
         SweepViewModel other = directModel();
         other.restoreState(Json.mapper().readTree(saved));
-        assertEquals(vm.settingsProperty().get(), other.settingsProperty().get());
-        assertEquals("0.5,0.9", other.gridProperty().get());
-        assertEquals("0.5", other.alphaProperty().get());
+        assertEquals(vm.form().settingsProperty().get(), other.form().settingsProperty().get());
+        assertEquals("0.5,0.9", other.form().gridProperty().get());
+        assertEquals("0.5", other.form().alphaProperty().get());
         assertEquals(SweepColumns.cells(vm.rows()), SweepColumns.cells(other.rows()));
         assertEquals("4 of 4 runs", other.runsTextProperty().get());
         XYDataset d = other.chart(SweepFigure.FIGURE_2).getXYPlot().getDataset();
@@ -248,13 +296,13 @@ class SweepViewModelTest {
         bad.add(edit(before, o -> ((ObjectNode) o.get("rows").get(1)).put("steps", "many")));
         bad.add(Json.mapper().readTree("[1, 2]"));
 
-        vm.gridProperty().set("0.2,0.4");
+        vm.form().gridProperty().set("0.2,0.4");
         JsonNode current = vm.saveState();
         for (JsonNode b : bad) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> vm.restoreState(b), b::toString);
             assertFalse(e.getMessage().isBlank());
             assertEquals(current, vm.saveState());
-            assertEquals("0.2,0.4", vm.gridProperty().get());
+            assertEquals("0.2,0.4", vm.form().gridProperty().get());
             assertEquals(4, vm.rows().size());
             assertTrue(chartBefore == vm.chart(SweepFigure.FIGURE_3D), "charts unchanged");
         }
