@@ -24,7 +24,7 @@ public final class Cli {
     /** Runs the CLI in this process with the given streams; for tests and for {@link #runWithInterruptHandling}. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, CancellationToken cancellation) {
         CliContext context = new CliContext(out, err, cancellation);
-        CommandLine cl = new CommandLine(new RootCommand(), new ContextFactory(context));
+        CommandLine cl = commandLine(context);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -94,6 +94,11 @@ public final class Cli {
     }
 
     /** Gives every command the shared {@link CliContext} through its constructor. */
+    /** The command tree, each command built with the shared context. */
+    static CommandLine commandLine(CliContext context) {
+        return new CommandLine(new RootCommand(), new ContextFactory(context));
+    }
+
     private static final class ContextFactory implements CommandLine.IFactory {
         private final CliContext context;
         private final CommandLine.IFactory fallback = CommandLine.defaultFactory();

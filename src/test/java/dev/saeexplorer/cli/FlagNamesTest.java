@@ -11,16 +11,33 @@ import dev.saeexplorer.core.sae.Weighting;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class FlagNamesTest {
 
     @Test
-    void everyParameterHasItsOwnFlag() {
+    void everyParameterHasItsOwnFlagAndEveryFlagIsAnOption() {
+        Set<String> options = new HashSet<>();
+        collect(Cli.commandLine(new CliContext(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), new dev.saeexplorer.core.compute.CancellationToken())),
+                options);
         Set<String> seen = new HashSet<>();
         for (Param p : Param.values()) {
             String flag = FlagNames.of(p);
-            assertTrue(flag.startsWith("--"), flag);
             assertTrue(seen.add(flag), "two parameters share " + flag);
+            assertTrue(options.contains(flag), flag + " is no option of any command");
+        }
+        assertEquals("--dead-window", FlagNames.of(Param.DEAD_WINDOW));
+        assertEquals("--lr", FlagNames.of(Param.LEARNING_RATE));
+        assertEquals("--fallback-cpu", FlagNames.of(Param.FALLBACK_CPU));
+    }
+
+    private static void collect(CommandLine cmd, Set<String> options) {
+        for (CommandLine.Model.OptionSpec o : cmd.getCommandSpec().options()) {
+            options.addAll(java.util.List.of(o.names()));
+        }
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            collect(sub, options);
         }
     }
 

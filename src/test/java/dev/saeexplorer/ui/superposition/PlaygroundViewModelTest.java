@@ -155,6 +155,13 @@ class PlaygroundViewModelTest {
     }
 
     @Test
+    void aCoreRefusalNamesThePlaygroundsFieldsNotFlags() {
+        assertNull(vm.setPreset(Preset.TRAINED_TOY, 5, 7, 0.9));
+        assertEquals("Dimensions n_p (7) must be smaller than Features n (5): superposition needs fewer dimensions"
+                + " than features", vm.messageProperty().get());
+    }
+
+    @Test
     void resampleDrawsANewXButKeepsTheCurves() {
         CurveSet curves = vm.curvesProperty().get();
         double[] x = vm.x();
