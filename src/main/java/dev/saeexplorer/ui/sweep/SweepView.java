@@ -159,9 +159,14 @@ public final class SweepView extends BorderPane {
                 vm.pause();
             }
         });
-        HBox buttons = new HBox(8, run, pause, cancel);
+        // Run on a row of its own, Pause/Resume and Cancel below it: three labels do not fit the column side by side.
+        HBox controls = new HBox(8, pause, cancel);
+        for (Button b : new Button[] {pause, cancel}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, Priority.ALWAYS);
+        }
         run.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(run, Priority.ALWAYS);
+        VBox buttons = new VBox(8, run, controls);
 
         ProgressBar bar = new ProgressBar();
         bar.setMaxWidth(Double.MAX_VALUE);
