@@ -6,6 +6,7 @@ import dev.saeexplorer.core.lm.HookPoint;
 import dev.saeexplorer.core.lm.LmSaeTraining;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.common.FieldParsers;
 import dev.saeexplorer.ui.common.InputField;
 import java.nio.file.Files;
@@ -48,19 +49,20 @@ public final class TrainForm {
             FieldParsers.whole("Expansion", 1, 256, "4"));
     private final InputField<Double> l1 = new InputField<>(Param.L1, "l1",
             "Weight of the L1 penalty on the features (≥ 0).", "0.001",
-            FieldParsers.decimal("L1 coefficient", 0, 1e6, "0.001"));
+            FieldParsers.decimal(FieldLabels.of(Param.L1), 0, 1e6, "0.001"));
     private final ObjectProperty<Weighting> weighting = new SimpleObjectProperty<>(this, "weighting", Weighting.NONE);
     private final InputField<Double> alpha = new InputField<>(Param.ALPHA, "alpha",
             "Exponent α of the WSAE weights γ_i = s_i^α, s_i the variance of activation dimension i.", "1.0",
-            FieldParsers.decimal("α", 0, 100, "1.0"));
+            FieldParsers.decimal(FieldLabels.of(Param.ALPHA), 0, 100, "1.0"));
     private final InputField<Integer> steps = new InputField<>(Param.STEPS, "steps", "Adam steps.", "2000",
-            FieldParsers.whole("Steps", 1, 10_000_000, "2000"));
+            FieldParsers.whole(FieldLabels.of(Param.STEPS), 1, 10_000_000, "2000"));
     private final InputField<Integer> batch = new InputField<>(Param.BATCH, "batch",
-            "Activation vectors (tokens) per step.", "256", FieldParsers.whole("Batch size", 1, 65_536, "256"));
+            "Activation vectors (tokens) per step.", "256",
+            FieldParsers.whole(FieldLabels.of(Param.BATCH), 1, 65_536, "256"));
     private final InputField<Double> learningRate = new InputField<>(Param.LEARNING_RATE, "lr", "Adam's learning rate.",
-            "0.001", FieldParsers.decimal("Learning rate", 0, false, 10, "0.001"));
+            "0.001", FieldParsers.decimal(FieldLabels.of(Param.LEARNING_RATE), 0, false, 10, "0.001"));
     private final InputField<Long> seed = new InputField<>(Param.SEED, "seed", "Seeds the initialisation.", "0",
-            FieldParsers.seed("Seed"));
+            FieldParsers.seed(FieldLabels.of(Param.SEED)));
     private final ObjectProperty<Text> text = new SimpleObjectProperty<>(this, "text", Text.PAIRS);
     private final InputField<Path> textFile = new InputField<>("textFile", "Text file",
             "A UTF-8 text file; every non-empty line is one training text.", "", TrainForm::readableFile);

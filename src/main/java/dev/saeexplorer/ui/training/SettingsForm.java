@@ -41,47 +41,48 @@ public final class SettingsForm {
 
     private final InputField<Double> sparsity = new InputField<>(Param.SPARSITY, "sparsity",
             "Probability that a feature is zero in a sample, in [0, 1). The paper's default is 0.9.", "0.9", text -> {
-                double s = FieldParsers.decimal("S", 0, true, 1, "0.9").parse(text);
+                double s = FieldParsers.decimal(FieldLabels.of(Param.SPARSITY), 0, true, 1, "0.9").parse(text);
                 if (s >= 1) {
-                    throw new InvalidInputException("S must be below 1: at S = 1 no feature is ever active; type e.g. 0.9");
+                    throw new InvalidInputException(FieldLabels.of(Param.SPARSITY)
+                            + " must be below 1: at S = 1 no feature is ever active; type e.g. 0.9");
                 }
                 return s;
             });
     private final InputField<Integer> latents = new InputField<>(Param.LATENTS, "latents",
             "Number of SAE latents d_sae. Defaults to the number of features n of W_p.", "40",
-            FieldParsers.whole("Latents", 1, MAX_LATENTS, "40"));
+            FieldParsers.whole(FieldLabels.of(Param.LATENTS), 1, MAX_LATENTS, "40"));
     private final InputField<Integer> k = new InputField<>(Param.K, "k",
             "TopK: latents kept per sample (at most the number of latents).", "4",
-            FieldParsers.whole("k", 1, MAX_LATENTS, "4"));
+            FieldParsers.whole(FieldLabels.of(Param.K), 1, MAX_LATENTS, "4"));
     private final InputField<Double> theta = new InputField<>(Param.THETA, "theta",
             "JumpReLU threshold θ ≥ 0: pre-activations at or below it are set to zero.", "0.05",
-            FieldParsers.decimal("θ", 0, true, 1e6, "0.05"));
+            FieldParsers.decimal(FieldLabels.of(Param.THETA), 0, true, 1e6, "0.05"));
     private final InputField<Double> l1 = new InputField<>(Param.L1, "l1",
             "Weight of the L1 penalty on latent activations (≥ 0). Decoder rows are renormalised when λ > 0.", "0.1",
-            FieldParsers.decimal("λ", 0, true, 1e6, "0.1"));
+            FieldParsers.decimal(FieldLabels.of(Param.L1), 0, true, 1e6, "0.1"));
     private final InputField<Double> alpha = new InputField<>(Param.ALPHA, "alpha",
             "Exponent α of the WSAE weights γ_i = s_i^α, s_i the variance of input dimension i.", "1.0",
-            FieldParsers.decimal("α", 0, true, 100, "1.0"));
+            FieldParsers.decimal(FieldLabels.of(Param.ALPHA), 0, true, 100, "1.0"));
     private final InputField<Integer> steps = new InputField<>(Param.STEPS, "steps",
             "Optimiser steps per model. 1500 finishes in seconds on a laptop CPU.", "1500",
-            FieldParsers.whole("Steps", 1, 10_000_000, "1500"));
+            FieldParsers.whole(FieldLabels.of(Param.STEPS), 1, 10_000_000, "1500"));
     private final InputField<Integer> batch = new InputField<>(Param.BATCH, "batch",
-            "Samples per optimiser step.", "1024", FieldParsers.whole("Batch size", 1, 65_536, "1024"));
+            "Samples per optimiser step.", "1024", FieldParsers.whole(FieldLabels.of(Param.BATCH), 1, 65_536, "1024"));
     private final InputField<Double> learningRate = new InputField<>(Param.LEARNING_RATE, "learningRate",
             "Adam's learning rate (β₁ 0.9, β₂ 0.999).", "0.001",
-            FieldParsers.decimal("Learning rate", 0, false, 10, "0.001"));
+            FieldParsers.decimal(FieldLabels.of(Param.LEARNING_RATE), 0, false, 10, "0.001"));
     private final InputField<Long> seed = new InputField<>(Param.SEED, "seed",
             "Seeds the initialisation and the data; SAE and WSAE share it, so they see the same samples.", "0",
-            FieldParsers.seed("Seed"));
+            FieldParsers.seed(FieldLabels.of(Param.SEED)));
     private final InputField<Double> aux = new InputField<>(Param.AUX, "auxCoefficient",
             "Weight of the dead-latent auxiliary loss (0 turns it off; not available for the tied form).", "0",
-            FieldParsers.decimal("Aux. coefficient", 0, true, 1e6, "0.03"));
+            FieldParsers.decimal(FieldLabels.of(Param.AUX), 0, true, 1e6, "0.03"));
     private final InputField<Integer> deadWindow = new InputField<>(Param.DEAD_WINDOW, "deadWindow",
             "In steps: a latent that has not fired for this many steps counts as dead for the auxiliary loss.", "1000",
-            FieldParsers.whole("Dead window", 1, 10_000_000, "1000"));
+            FieldParsers.whole(FieldLabels.of(Param.DEAD_WINDOW), 1, 10_000_000, "1000"));
     private final InputField<Integer> evalSamples = new InputField<>(Param.EVAL_SAMPLES, "evalSamples",
             "Samples for the metrics, the latent–feature matching and the histograms.", "4096",
-            FieldParsers.whole("Evaluation samples", 16, 1_000_000, "4096"));
+            FieldParsers.whole(FieldLabels.of(Param.EVAL_SAMPLES), 16, 1_000_000, "4096"));
 
     /** The core's refusal of the settings as a whole (k against latents, aux with tied …), or null. */
     private final ObjectBinding<InvalidInputException> coreProblem;
