@@ -15,8 +15,12 @@ import dev.saeexplorer.core.metrics.SyntheticMetrics;
 import dev.saeexplorer.core.superposition.Presets;
 import dev.saeexplorer.core.superposition.Superposition;
 import dev.saeexplorer.core.superposition.SyntheticData;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 class SaeTrainerTest {
@@ -110,53 +114,67 @@ class SaeTrainerTest {
         }
     }
 
+    /** A run of {@code steps} whose data source clicks {@code click} while drawing batch {@code clickAt}. */
+    private static final class ClickedRun {
+        final CancellationToken token = new CancellationToken();
+        final ClickingSource source;
+        final SaeConfig cfg;
+
+        ClickedRun(int steps, int clickAt, java.util.function.Consumer<CancellationToken> click) {
+            SyntheticData data = new SyntheticData(Presets.randomNonPositive(6, 12, 1), 0.8);
+            cfg = SaeConfig.defaults(6, 12).withSteps(steps);
+            source = new ClickingSource(data.batches(64, 1), clickAt, () -> click.accept(token));
+        }
+
+        TrainingResult train(TrainingListener listener) {
+            return new SaeTrainer().train(cfg, WsaeWeights.uniform(6), source, new TaskMonitor(Progress.NONE, token),
+                    listener);
+        }
+
+        /** The run on another thread, as the GUI runs it. */
+        CompletableFuture<TrainingResult> start(TrainingListener listener) {
+            return CompletableFuture.supplyAsync(() -> train(listener));
+        }
+
+        /**
+         * Waits for the event "the trainer holds at its step boundary", not for a time: the limit only keeps a broken
+         * trainer from hanging the suite; a slow machine never comes near it.
+         */
+        void awaitHeld() throws InterruptedException {
+            assertTrue(token.awaitHeld(1, Duration.ofMinutes(5)));
+        }
+    }
+
     @Test
     void cancelActsBetweenTwoSteps() {
-        CancellationToken token = new CancellationToken();
-        SyntheticData data = new SyntheticData(Presets.randomNonPositive(6, 12, 1), 0.8);
-        SaeConfig cfg = SaeConfig.defaults(6, 12).withSteps(1_000_000);
-        ClickingSource source = new ClickingSource(data.batches(64, 1), 137, token::cancel);
-        assertThrows(CancelledException.class, () -> new SaeTrainer().train(cfg, WsaeWeights.uniform(6), source,
-                new TaskMonitor(Progress.NONE, token), TrainingListener.NONE));
-        assertEquals(137, source.drawn.get(), "the step in flight at the click finishes, no further step starts");
+        ClickedRun run = new ClickedRun(1_000_000, 137, CancellationToken::cancel);
+        assertThrows(CancelledException.class, () -> run.train(TrainingListener.NONE));
+        assertEquals(137, run.source.drawn.get(), "the step in flight at the click finishes, no further step starts");
     }
 
     @Test
     void pauseHoldsAfterTheStepInFlightAndResumeFinishesTheRun() throws Exception {
-        CancellationToken token = new CancellationToken();
-        SyntheticData data = new SyntheticData(Presets.randomNonPositive(6, 12, 1), 0.8);
-        SaeConfig cfg = SaeConfig.defaults(6, 12).withSteps(2_000);
-        ClickingSource source = new ClickingSource(data.batches(64, 1), 1_234, token::pause);
-        List<TrainingSnapshot> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.CompletableFuture<TrainingResult> run = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> new SaeTrainer().train(cfg, WsaeWeights.uniform(6), source, new TaskMonitor(Progress.NONE, token),
-                        seen::add));
-        // An event, not a timed poll: returns once the trainer's thread holds at its step boundary. The limit only
-        // keeps a broken trainer from hanging the suite; a slow machine never comes near it.
-        assertTrue(token.awaitHeld(1, java.time.Duration.ofMinutes(5)));
-        assertEquals(1_234, source.drawn.get(), "held within one step of the click");
+        ClickedRun run = new ClickedRun(2_000, 1_234, CancellationToken::pause);
+        List<TrainingSnapshot> seen = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<TrainingResult> result = run.start(seen::add);
+        run.awaitHeld();
+        assertEquals(1_234, run.source.drawn.get(), "held within one step of the click");
         assertEquals(1_234, seen.get(seen.size() - 1).step(), "the held step is reported as a snapshot");
-        assertTrue(!run.isDone());
-        token.resume();
-        TrainingResult r = run.get();
-        assertEquals(2_000, r.last().step());
-        assertEquals(2_000, source.drawn.get());
+        assertTrue(!result.isDone());
+        run.token.resume();
+        assertEquals(2_000, result.get().last().step());
+        assertEquals(2_000, run.source.drawn.get());
     }
 
     @Test
     void cancelEndsAPausedRun() throws Exception {
-        CancellationToken token = new CancellationToken();
-        SyntheticData data = new SyntheticData(Presets.randomNonPositive(6, 12, 1), 0.8);
-        SaeConfig cfg = SaeConfig.defaults(6, 12).withSteps(1_000_000);
-        ClickingSource source = new ClickingSource(data.batches(64, 1), 10, token::pause);
-        java.util.concurrent.CompletableFuture<TrainingResult> run = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> new SaeTrainer().train(cfg, WsaeWeights.uniform(6), source, new TaskMonitor(Progress.NONE, token),
-                        TrainingListener.NONE));
-        assertTrue(token.awaitHeld(1, java.time.Duration.ofMinutes(5)));
-        token.cancel();
-        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class, run::get);
+        ClickedRun run = new ClickedRun(1_000_000, 10, CancellationToken::pause);
+        CompletableFuture<TrainingResult> result = run.start(TrainingListener.NONE);
+        run.awaitHeld();
+        run.token.cancel();
+        ExecutionException e = assertThrows(ExecutionException.class, result::get);
         assertTrue(e.getCause() instanceof CancelledException, String.valueOf(e.getCause()));
-        assertEquals(10, source.drawn.get());
+        assertEquals(10, run.source.drawn.get());
     }
 
     @Test
