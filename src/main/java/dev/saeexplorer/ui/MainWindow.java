@@ -1,10 +1,12 @@
 package dev.saeexplorer.ui;
 
 import dev.saeexplorer.core.InvalidInputException;
-import dev.saeexplorer.ui.common.ExportActions;
 import dev.saeexplorer.ui.common.ExportableChart;
 import dev.saeexplorer.ui.common.ExportableTable;
 import dev.saeexplorer.ui.jobs.Job;
+import dev.saeexplorer.ui.workspace.AppPreferences;
+import dev.saeexplorer.ui.workspace.Workspace;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.saeexplorer.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.SessionFile;
+import dev.saeexplorer.ui.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

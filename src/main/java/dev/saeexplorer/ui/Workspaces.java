@@ -5,6 +5,8 @@ import dev.saeexplorer.ui.pseval.PsEvalWorkspace;
 import dev.saeexplorer.ui.superposition.PlaygroundWorkspace;
 import dev.saeexplorer.ui.sweep.SweepWorkspace;
 import dev.saeexplorer.ui.training.TrainingLabWorkspace;
+import dev.saeexplorer.ui.workspace.Workspace;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import java.util.List;
 
 /** The workspaces of this release, in navigation order. */

@@ -33,6 +33,15 @@ class ArchitectureTest {
         slices().matching("dev.saeexplorer.(core..)").should().beFreeOfCycles().check(CLASSES);
     }
 
+    /**
+     * The same for the whole program: the shell ({@code ui}) knows the workspaces, the workspaces know only
+     * {@code ui.workspace} (their context and base class), {@code ui.common} and {@code ui.jobs}, never the shell.
+     */
+    @Test
+    void theWholeProgramHasNoPackageCycles() {
+        slices().matching("dev.saeexplorer.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
     @Test
     void chartsDoNotDependOnJavaFxOrTheCli() {
         noClasses().that().resideInAPackage("dev.saeexplorer.charts..")

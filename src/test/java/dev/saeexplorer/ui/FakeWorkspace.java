@@ -5,6 +5,7 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.Json;
 import dev.saeexplorer.ui.common.ExportableChart;
 import dev.saeexplorer.ui.common.ExportableTable;
+import dev.saeexplorer.ui.workspace.Workspace;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.saeexplorer.ui.common.ExportActions;
+import dev.saeexplorer.ui.workspace.AppPreferences;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

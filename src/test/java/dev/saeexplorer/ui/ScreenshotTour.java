@@ -1,6 +1,9 @@
 package dev.saeexplorer.ui;
 
 import dev.saeexplorer.ui.jobs.FxExecutor;
+import dev.saeexplorer.ui.workspace.AppPreferences;
+import dev.saeexplorer.ui.workspace.Workspace;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

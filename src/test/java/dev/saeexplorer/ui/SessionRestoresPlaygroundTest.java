@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saeexplorer.ui.jobs.DirectExecutor;
 import dev.saeexplorer.ui.superposition.PlaygroundWorkspace;
+import dev.saeexplorer.ui.workspace.AppPreferences;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.saeexplorer.ui.pseval.PsEvalTour;
 import dev.saeexplorer.ui.pseval.PsEvalWorkspace;
 import dev.saeexplorer.ui.sweep.SweepWorkspace;
 import dev.saeexplorer.ui.training.TrainingLabWorkspace;
+import dev.saeexplorer.ui.workspace.Workspace;
 
 /** What the screenshot tour starts in each workspace before it is photographed. */
 final class TourHooks {

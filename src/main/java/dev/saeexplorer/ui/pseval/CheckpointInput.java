@@ -4,7 +4,7 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
 import dev.saeexplorer.core.lm.HookPoint;
 import dev.saeexplorer.core.lm.LanguageModel;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.common.InputField;
 import java.nio.file.Path;
 import java.util.function.Consumer;

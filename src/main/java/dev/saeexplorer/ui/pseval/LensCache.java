@@ -5,7 +5,7 @@ import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.lm.LogitLens;
 import dev.saeexplorer.core.sae.SaeModel;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.common.ErrorText;
 import dev.saeexplorer.ui.common.FieldLabels;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.compute.CancelledException;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.common.ErrorText;
 import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.jobs.BackgroundExecutor;

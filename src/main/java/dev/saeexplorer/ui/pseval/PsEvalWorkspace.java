@@ -1,9 +1,9 @@
 package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.lm.HuggingFaceCache;
-import dev.saeexplorer.ui.AppPreferences;
-import dev.saeexplorer.ui.ModelWorkspace;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.AppPreferences;
+import dev.saeexplorer.ui.workspace.ModelWorkspace;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.common.ExportableChart;
 import dev.saeexplorer.ui.common.ExportableTable;
 import java.util.List;

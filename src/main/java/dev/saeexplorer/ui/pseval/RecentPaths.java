@@ -1,6 +1,6 @@
 package dev.saeexplorer.ui.pseval;
 
-import dev.saeexplorer.ui.AppPreferences;
+import dev.saeexplorer.ui.workspace.AppPreferences;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;

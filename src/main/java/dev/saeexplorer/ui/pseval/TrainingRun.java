@@ -5,7 +5,7 @@ import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.lm.LmSaeTraining;
 import dev.saeexplorer.core.sae.Weighting;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.common.ErrorText;
 import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.jobs.LatestRun;

@@ -7,7 +7,7 @@ import dev.saeexplorer.core.compute.Device;
 import dev.saeexplorer.core.experiment.SweepRow;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.world.WpPreset;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.saeexplorer.ui.training;
 
-import dev.saeexplorer.ui.ModelWorkspace;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.ModelWorkspace;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.common.ExportableChart;
 import dev.saeexplorer.ui.common.ExportableTable;
 import java.util.List;

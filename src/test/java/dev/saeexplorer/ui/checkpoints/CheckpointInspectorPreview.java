@@ -1,7 +1,7 @@
 package dev.saeexplorer.ui.checkpoints;
 
-import dev.saeexplorer.ui.AppPreferences;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.AppPreferences;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
 import java.io.File;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.saeexplorer.ui.AppPreferences;
+import dev.saeexplorer.ui.workspace.AppPreferences;
 import dev.saeexplorer.ui.Waits;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;

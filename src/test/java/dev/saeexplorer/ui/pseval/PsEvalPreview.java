@@ -2,8 +2,8 @@ package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.lm.HuggingFaceCache;
 import dev.saeexplorer.core.lm.LanguageModel;
-import dev.saeexplorer.ui.AppPreferences;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.AppPreferences;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
 import java.io.File;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.saeexplorer.ui.superposition;
 
 import dev.saeexplorer.core.world.WpPreset;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
 import javafx.application.Application;
 import javafx.scene.Scene;

@@ -16,7 +16,7 @@ import dev.saeexplorer.core.io.Json;
 import dev.saeexplorer.core.superposition.FeatureStatus;
 import dev.saeexplorer.core.superposition.SampleStats;
 import dev.saeexplorer.core.world.WpPreset;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
 import dev.saeexplorer.ui.jobs.Job;
 import dev.saeexplorer.ui.jobs.QueuedExecutor;

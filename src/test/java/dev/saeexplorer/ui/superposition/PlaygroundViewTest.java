@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saeexplorer.charts.ChartStyle;
 import dev.saeexplorer.core.superposition.FeatureStatus;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.saeexplorer.ui.sweep;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
 import java.io.File;
 import java.io.IOException;

@@ -14,7 +14,7 @@ import dev.saeexplorer.core.experiment.SweepRow;
 import dev.saeexplorer.core.io.Json;
 import dev.saeexplorer.core.experiment.SweepFiles;
 import dev.saeexplorer.core.world.WpPreset;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
 import dev.saeexplorer.ui.jobs.Job;
 import java.nio.file.Path;

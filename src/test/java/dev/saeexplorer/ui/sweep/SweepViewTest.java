@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saeexplorer.core.experiment.SweepRow;
 import dev.saeexplorer.ui.Waits;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.saeexplorer.ui.training;
 
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
 import java.io.File;
 import javafx.animation.PauseTransition;

@@ -15,7 +15,7 @@ import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.world.WpPreset;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.BackgroundExecutor;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
 import dev.saeexplorer.ui.jobs.Job;

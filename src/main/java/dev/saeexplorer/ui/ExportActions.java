@@ -1,9 +1,11 @@
-package dev.saeexplorer.ui.common;
+package dev.saeexplorer.ui;
 
 import dev.saeexplorer.charts.ChartExport;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.CsvTable;
-import dev.saeexplorer.ui.WorkspaceContext;
+import dev.saeexplorer.ui.common.ExportableChart;
+import dev.saeexplorer.ui.common.ExportableTable;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.saeexplorer.ui;
+package dev.saeexplorer.ui.workspace;
 
 import dev.saeexplorer.ui.jobs.BackgroundExecutor;
 
