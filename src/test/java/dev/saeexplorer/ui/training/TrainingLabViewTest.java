@@ -99,6 +99,25 @@ class TrainingLabViewTest {
     }
 
     @Test
+    void aCoreRuleNamesAndMarksTheFieldInTheFormsWordsNotAFlag(FxRobot robot) {
+        SettingsForm f = workspace.viewModel().settings();
+        robot.interact(() -> {
+            f.activationProperty().set(ActivationChoice.TOPK);
+            f.k().textProperty().set("50");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField k = robot.lookup("#field-k").queryAs(TextField.class);
+        assertTrue(k.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER), "the k field is marked");
+        assertTrue(robot.lookup(".field-error").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.isVisible() && l.getText().equals(
+                        "k (50) is larger than the number of latents, Latents (40).")));
+        assertTrue(robot.lookup(".field-error").queryAllAs(Label.class).stream()
+                .noneMatch(l -> l.isVisible() && l.getText().contains("--")));
+        assertTrue(robot.lookup("Start").queryButton().isDisabled());
+        robot.interact(() -> f.activationProperty().set(ActivationChoice.RELU));
+    }
+
+    @Test
     void curvesAndHeadersTakeTheModelsColoursFromTheChartStyle(FxRobot robot) {
         // "Training loss": SAE loss and reconstruction, then the WSAE's; the reconstruction term dashed.
         XYItemRenderer r = workspace.charts().get(0).chart().get().getXYPlot().getRenderer();
