@@ -33,6 +33,8 @@ public enum Param {
     IMPORTANCE("importance"),
     DEVICE("device"),
     FALLBACK_CPU("fallbackCpu"),
+    CONTEXT_SIZE("contextSize"),
+    MAX_TOKENS("maxTokens"),
     OUT("out"),
     FORCE("force");
 
