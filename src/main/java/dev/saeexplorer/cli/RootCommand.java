@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
                 "With no command, opens the desktop application."},
         subcommands = {ClosedFormCommand.class, SampleStatsCommand.class, ToyModelCommand.class, TrainCommand.class,
                 SweepCommand.class, FiguresCommand.class, InspectCommand.class, ActivationsCommand.class, LogitLensCommand.class, PsEvalCommand.class, TrainLmSaeCommand.class, DemoCommand.class, BenchCommand.class,
-                BenchForwardCommand.class,
+                BenchForwardCommand.class, SaeMetricsCommand.class, FeaturesOfCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand implements Callable<Integer> {
     @Spec

@@ -34,6 +34,8 @@ public enum Param {
     DEVICE("device"),
     FALLBACK_CPU("fallbackCpu"),
     CONTEXT_SIZE("contextSize"),
+    TEXT("text"),
+    TOP("top"),
     MAX_TOKENS("maxTokens"),
     OUT("out"),
     FORCE("force");

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A GPT-2 family model (GPT2LMHeadModel weights from a Hugging Face folder) with a plain-Java float32 forward pass for
@@ -202,6 +203,38 @@ public final class Gpt2Model {
             checkTokens(sequences.get(s));
             starts[s + 1] = starts[s] + sequences.get(s).length;
         }
+        return split(centred(forward(embed(sequences, starts), starts, hook, null)), starts);
+    }
+
+    /**
+     * The logits of one sequence, run through every block with the hook's value edited on the way: {@code edit}
+     * receives the value as the model holds it ([tokens][d_model], not centred) and returns the value to go on with
+     * (its argument, unchanged, for a clean run). A value shifted along the all-ones direction gives the same logits
+     * (every later LayerNorm removes the mean), so a TransformerLens-centred replacement splices correctly.
+     *
+     * @return logits [vocab][tokens]: ln_f, then the tied unembedding wteᵀ
+     */
+    public float[][] logits(int[] tokens, HookPoint hook, UnaryOperator<float[][]> edit) {
+        Objects.requireNonNull(edit, "edit");
+        hook.checkAgainst(config.nLayer());
+        checkTokens(tokens);
+        int[] starts = {0, tokens.length};
+        float[][] x = forward(embed(List.of(tokens), starts), starts, hook, edit);
+        float[][] h = layerNorm(x, lnFW, lnFB, (float) config.layerNormEpsilon());
+        float[][] hT = new float[config.nEmbd()][h.length];
+        for (int i = 0; i < h.length; i++) {
+            for (int j = 0; j < hT.length; j++) {
+                hT[j][i] = h[i][j];
+            }
+        }
+        // wte [vocab][d] times hᵀ [d][tokens]: the vocabulary is the long side, so it streams through once.
+        float[][] out = new float[wte.length][tokens.length];
+        Gemm.accumulate(wte, Gemm.pack(hT), out);
+        return out;
+    }
+
+    /** Token plus position embeddings of the stacked sequences. */
+    private float[][] embed(List<int[]> sequences, int[] starts) {
         int d = config.nEmbd();
         float[][] x = new float[starts[sequences.size()]][d];
         for (int s = 0; s < sequences.size(); s++) {
@@ -215,33 +248,52 @@ public final class Gpt2Model {
                 }
             }
         }
-        return split(centred(forward(x, starts, hook)), starts);
+        return x;
     }
 
-    /** The blocks up to the hook on the stacked rows; returns the hook's (uncentred) value. */
-    private float[][] forward(float[][] x, int[] starts, HookPoint hook) {
+    /**
+     * The blocks on the stacked rows. Without an edit, runs only up to the hook and returns its (uncentred) value; with
+     * one, replaces the hook's value by {@code edit}'s result and runs every block, returning the last residual stream.
+     */
+    private float[][] forward(float[][] x, int[] starts, HookPoint hook, UnaryOperator<float[][]> edit) {
         float eps = (float) config.layerNormEpsilon();
-        for (int l = 0; l <= hook.layer(); l++) {
+        int last = edit == null ? hook.layer() : config.nLayer() - 1;
+        for (int l = 0; l <= last; l++) {
             Block b = blocks[l];
             boolean target = l == hook.layer();
             if (target && hook.kind() == HookPoint.Kind.RESID_PRE) {
-                return x;
+                if (edit == null) {
+                    return x;
+                }
+                x = edit.apply(x);
             }
             float[][] attn = attention(layerNorm(x, b.ln1W, b.ln1B, eps), b, starts);
             if (target && hook.kind() == HookPoint.Kind.ATTN_OUT) {
-                return attn;
+                if (edit == null) {
+                    return attn;
+                }
+                attn = edit.apply(attn);
             }
             HostMath.add(x, attn);
             if (target && hook.kind() == HookPoint.Kind.RESID_MID) {
-                return x;
+                if (edit == null) {
+                    return x;
+                }
+                x = edit.apply(x);
             }
             float[][] mlp = mlp(layerNorm(x, b.ln2W, b.ln2B, eps), b);
             if (target && hook.kind() == HookPoint.Kind.MLP_OUT) {
-                return mlp;
+                if (edit == null) {
+                    return mlp;
+                }
+                mlp = edit.apply(mlp);
             }
             HostMath.add(x, mlp);
+            if (target && hook.kind() == HookPoint.Kind.RESID_POST && edit != null) {
+                x = edit.apply(x);
+            }
         }
-        return x; // RESID_POST of the last block run
+        return x; // without an edit: RESID_POST of the hook's block
     }
 
     /** Stacked rows back into one array per sequence. */
@@ -381,7 +433,7 @@ public final class Gpt2Model {
     }
 
     /** Copies of the rows, each minus its mean (TransformerLens' centred residual stream). */
-    private static float[][] centred(float[][] x) {
+    static float[][] centred(float[][] x) {
         float[][] out = new float[x.length][];
         for (int i = 0; i < x.length; i++) {
             float[] r = x[i];

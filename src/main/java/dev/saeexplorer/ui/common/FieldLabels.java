@@ -44,6 +44,8 @@ public final class FieldLabels implements ParamNames {
         labels.put(Param.DEVICE, "Device");
         labels.put(Param.FALLBACK_CPU, "CPU fallback");
         labels.put(Param.CONTEXT_SIZE, "Context size");
+        labels.put(Param.TEXT, "Text");
+        labels.put(Param.TOP, "Features per token");
         labels.put(Param.MAX_TOKENS, "Token budget");
         labels.put(Param.OUT, "The folder");
         labels.put(Param.FORCE, "confirm replacing");
