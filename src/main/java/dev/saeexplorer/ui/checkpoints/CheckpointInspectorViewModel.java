@@ -50,6 +50,7 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
     private final LatestRun comparisonOpens;
     private final LatestRun matching;
     private final LatestRun lensing;
+    private final ModelProbe probe;
 
     private final ReadOnlyObjectWrapper<InspectedCheckpoint> primary = new ReadOnlyObjectWrapper<>(this, "primary");
     private final ReadOnlyObjectWrapper<InspectedCheckpoint> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
@@ -88,6 +89,7 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
         this.comparisonOpens = new LatestRun(ctx.executor());
         this.matching = new LatestRun(ctx.executor());
         this.lensing = new LatestRun(ctx.executor());
+        this.probe = new ModelProbe(ctx, models.modelProperty(), primary.getReadOnlyProperty());
         opening.bind(primaryOpens.runningProperty().or(comparisonOpens.runningProperty()));
         recentCheckpoints.setAll(prefs.recent(RECENT_CHECKPOINTS));
         // A newly loaded model is paired with A (a mismatch is explained); unloading drops the lens.
@@ -374,6 +376,7 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
 
     public void shutdown() {
         lensing.cancel();
+        probe.cancel();
         matching.cancel();
         models.cancel();
         details.shutdown();
@@ -391,6 +394,11 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
 
     public ReadOnlyObjectProperty<InspectedCheckpoint> comparisonProperty() {
         return comparison.getReadOnlyProperty();
+    }
+
+    /** A read through the loaded model: the prompt view and the spliced metrics. */
+    ModelProbe probe() {
+        return probe;
     }
 
     public ReadOnlyObjectProperty<LanguageModel> modelProperty() {

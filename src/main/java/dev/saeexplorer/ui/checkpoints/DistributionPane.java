@@ -50,6 +50,11 @@ final class DistributionPane {
         show(vm.distributionsProperty().get());
     }
 
+    /** Adds tabs after the distributions (the model probe's). */
+    void addTabs(java.util.List<Tab> more) {
+        tabs.getTabs().addAll(more);
+    }
+
     Node node() {
         return tabs;
     }

@@ -1,0 +1,79 @@
+package dev.saeexplorer.ui.checkpoints;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.saeexplorer.core.compute.TaskMonitor;
+import dev.saeexplorer.core.io.TrainingRecord;
+import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
+import dev.saeexplorer.core.lm.LanguageModel;
+import dev.saeexplorer.core.sae.Activation;
+import dev.saeexplorer.core.sae.SaeModel;
+import dev.saeexplorer.ui.jobs.DirectExecutor;
+import dev.saeexplorer.ui.workspace.WorkspaceContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The inspector's prompt view and spliced metrics, run synchronously on the Hugging Face-written tiny GPT-2. */
+class ModelProbeTest {
+    private static final Path FAKE_GPT2 = Path.of("").toAbsolutePath().resolve("../shared/data/tiny-gpt2/fake-gpt2")
+            .normalize();
+    @TempDir
+    Path dir;
+    private final List<String> errors = new ArrayList<>();
+    private final SimpleObjectProperty<LanguageModel> model = new SimpleObjectProperty<>();
+    private final SimpleObjectProperty<InspectedCheckpoint> primary = new SimpleObjectProperty<>();
+
+    private ModelProbe probe() {
+        return new ModelProbe(new WorkspaceContext(new DirectExecutor(), (t, m) -> errors.add(t + ": " + m), true),
+                model, primary);
+    }
+
+    private InspectedCheckpoint perfectSae(String hook) throws Exception {
+        Path sae = Files.createDirectories(dir.resolve("sae-" + hook.hashCode()));
+        SaeModel m = new SaeModel(Nd4j.create(new float[][] {{1, -1, 0, 0}, {0, 0, 1, -1}}),
+                Nd4j.zeros(DataType.FLOAT, 1, 4), Nd4j.create(new float[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}),
+                Nd4j.zeros(DataType.FLOAT, 1, 2), new Activation.Relu(), false);
+        SaeCheckpoint.writeInto(sae, m, "fake-gpt2", hook, new TrainingRecord(1, "relu", null, null, false, 0, "none",
+                1, new double[0], new double[0], null, 0, 0, 0, 0, 0, Map.of()));
+        return InspectedCheckpoint.open(new CheckpointSource.OnDisk(sae), TaskMonitor.none());
+    }
+
+    @Test
+    void withoutAModelItSaysWhatItNeeds() {
+        ModelProbe p = probe();
+        p.read("hello");
+        assertTrue(p.noteProperty().get().startsWith("Load the language model"), p.noteProperty().get());
+        assertNull(p.promptProperty().get());
+    }
+
+    @Test
+    void readsAPromptAndSplicesAPerfectSaeAndForgetsBothWhenAChanges() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(FAKE_GPT2), "../shared/data/tiny-gpt2 is absent: skipping");
+        ModelProbe p = probe();
+        model.set(LanguageModel.load(FAKE_GPT2, TaskMonitor.none()));
+        primary.set(perfectSae("blocks.0.hook_resid_post"));
+        p.read("The river bank");
+        assertEquals(List.of("The", " river", " bank"), p.promptProperty().get().tokens());
+        assertEquals(3, ProbePane.rows(p.promptProperty().get()).size());
+        p.measure();
+        assertNotNull(p.spliceProperty().get(), p.noteProperty().get());
+        assertEquals(1, p.spliceProperty().get().explainedVariance(), 1e-5, "the SAE reconstructs exactly");
+        assertEquals(8, ProbePane.rows(p.spliceProperty().get()).size());
+        assertTrue(errors.isEmpty(), errors.toString());
+        primary.set(perfectSae("blocks.0.hook_mlp_out"));
+        assertNull(p.spliceProperty().get(), "results of another checkpoint are not shown");
+        assertNull(p.promptProperty().get());
+    }
+}
