@@ -42,6 +42,8 @@ public final class Gpt2Model {
     private final Block[] blocks;
     private final float[] lnFW;
     private final float[] lnFB;
+    /** wteᵀ packed, made on first use by {@link #unembedding()}. */
+    private PackedMatrix unembedding;
 
     Gpt2Model(Gpt2Config config, String source, float[][] wte, float[][] wpe, Block[] blocks, float[] lnFW,
               float[] lnFB) {
@@ -212,7 +214,7 @@ public final class Gpt2Model {
      * (its argument, unchanged, for a clean run). A value shifted along the all-ones direction gives the same logits
      * (every later LayerNorm removes the mean), so a TransformerLens-centred replacement splices correctly.
      *
-     * @return logits [vocab][tokens]: ln_f, then the tied unembedding wteᵀ
+     * @return logits [tokens][vocab]: ln_f, then the tied unembedding wteᵀ
      */
     public float[][] logits(int[] tokens, HookPoint hook, UnaryOperator<float[][]> edit) {
         Objects.requireNonNull(edit, "edit");
@@ -221,16 +223,25 @@ public final class Gpt2Model {
         int[] starts = {0, tokens.length};
         float[][] x = forward(embed(List.of(tokens), starts), starts, hook, edit);
         float[][] h = layerNorm(x, lnFW, lnFB, (float) config.layerNormEpsilon());
-        float[][] hT = new float[config.nEmbd()][h.length];
-        for (int i = 0; i < h.length; i++) {
-            for (int j = 0; j < hT.length; j++) {
-                hT[j][i] = h[i][j];
+        return Gemm.affine(h, unembedding(), new float[wte.length]);
+    }
+
+    /**
+     * wteᵀ packed for the token-rows-times-weights kernel, made on first use: a copy of the embedding (150 MB for GPT-2
+     * small) that only the commands and views reading logits pay for.
+     */
+    private synchronized PackedMatrix unembedding() {
+        if (unembedding == null) {
+            int d = config.nEmbd();
+            float[] flat = new float[d * wte.length];
+            for (int v = 0; v < wte.length; v++) {
+                for (int j = 0; j < d; j++) {
+                    flat[j * wte.length + v] = wte[v][j];
+                }
             }
+            unembedding = Gemm.pack(flat, d, wte.length);
         }
-        // wte [vocab][d] times hᵀ [d][tokens]: the vocabulary is the long side, so it streams through once.
-        float[][] out = new float[wte.length][tokens.length];
-        Gemm.accumulate(wte, Gemm.pack(hT), out);
-        return out;
+        return unembedding;
     }
 
     /** Token plus position embeddings of the stacked sequences. */

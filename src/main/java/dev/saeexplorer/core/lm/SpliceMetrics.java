@@ -116,20 +116,21 @@ public final class SpliceMetrics {
         return out;
     }
 
-    /** log softmax over the vocabulary of column {@code pos} of logits [vocab][tokens], in double. */
+    /** log softmax over the vocabulary of position {@code pos} of logits [tokens][vocab], in double. */
     private static double[] logSoftmax(float[][] logits, int pos) {
+        float[] row = logits[pos];
         double max = Double.NEGATIVE_INFINITY;
-        for (float[] row : logits) {
-            max = Math.max(max, row[pos]);
+        for (float v : row) {
+            max = Math.max(max, v);
         }
         double sum = 0;
-        for (float[] row : logits) {
-            sum += Math.exp(row[pos] - max);
+        for (float v : row) {
+            sum += Math.exp(v - max);
         }
         double log = max + Math.log(sum);
-        double[] out = new double[logits.length];
+        double[] out = new double[row.length];
         for (int v = 0; v < out.length; v++) {
-            out[v] = logits[v][pos] - log;
+            out[v] = row[v] - log;
         }
         return out;
     }
