@@ -59,8 +59,9 @@ final class ProbePane {
         TableView<TokenRow> table = new TableView<>();
         table.getColumns().add(column("Token", TokenRow::token, 110));
         table.getColumns().add(column("Most active features of A (activation)", TokenRow::features, 420));
-        table.setPlaceholder(new Label("Load a model and open its SAE, then read a prompt: each token's most active"
+        table.setPlaceholder(placeholder("Load a model and open its SAE, then read a prompt: each token's most active"
                 + " features appear here."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         probe.promptProperty().addListener((obs, was, r) -> table.getItems().setAll(rows(r)));
         VBox.setVgrow(table, Priority.ALWAYS);
         return box(new HBox(8, text, read), table);
@@ -88,11 +89,19 @@ final class ProbePane {
         table.getColumns().add(column("Metric", MetricRow::metric, 190));
         table.getColumns().add(column("Value", MetricRow::value, 90));
         table.getColumns().add(column("Meaning", MetricRow::meaning, 330));
-        table.setPlaceholder(new Label("Runs the model on the first " + ModelProbe.SPLICE_TOKENS + " tokens of the bundled"
-                + " corpus clean, with A's reconstruction at its hook, and with the hook zeroed."));
+        table.setPlaceholder(placeholder("Runs the model on the first " + ModelProbe.SPLICE_TOKENS + " tokens of the"
+                + " bundled corpus clean, with A's reconstruction at its hook, and with the hook zeroed."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         probe.spliceProperty().addListener((obs, was, r) -> table.getItems().setAll(rows(r)));
         VBox.setVgrow(table, Priority.ALWAYS);
         return box(controls, table);
+    }
+
+    private static Label placeholder(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(420);
+        return l;
     }
 
     private Node box(Node top, Node table) {
