@@ -35,6 +35,8 @@ public enum Param {
     FALLBACK_CPU("fallbackCpu"),
     CONTEXT_SIZE("contextSize"),
     MAX_TOKENS("maxTokens"),
+    TOP_K("topK"),
+    FEATURE("feature"),
     OUT("out"),
     FORCE("force");
 

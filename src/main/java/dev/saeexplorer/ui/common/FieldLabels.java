@@ -45,6 +45,8 @@ public final class FieldLabels implements ParamNames {
         labels.put(Param.FALLBACK_CPU, "CPU fallback");
         labels.put(Param.CONTEXT_SIZE, "Context size");
         labels.put(Param.MAX_TOKENS, "Token budget");
+        labels.put(Param.TOP_K, "Top contexts per feature");
+        labels.put(Param.FEATURE, "Feature");
         labels.put(Param.OUT, "The folder");
         labels.put(Param.FORCE, "confirm replacing");
     }

@@ -1,0 +1,60 @@
+package dev.saeexplorer.core.features;
+
+import java.util.Arrays;
+
+/**
+ * For every feature, the k contexts with the largest maximum activation, among those where it is > 0, ties to the lower
+ * context number: a bounded min-heap each whose root is the weakest context kept, so an offer that does not make the
+ * list costs one comparison and memory is k entries per feature whatever the corpus.
+ */
+final class TopContexts extends FeatureHeaps {
+    private final float[] max;
+    private final int[] context;
+
+    TopContexts(int features, int k) {
+        super(features, k);
+        this.max = new float[Math.multiplyExact(features, k)];
+        this.context = new int[features * k];
+    }
+
+    /** Offers a context where {@code feature}'s largest activation is {@code m} (> 0). */
+    void offer(int feature, float m, int ctx) {
+        int base = base(feature);
+        if (!full(feature)) {
+            max[base + size(feature)] = m;
+            context[base + size(feature)] = ctx;
+            added(feature);
+        } else if (ContextMax.ranksAbove(m, ctx, max[base], context[base])) {
+            max[base] = m;
+            context[base] = ctx;
+            replacedRoot(feature);
+        }
+    }
+
+    /** The feature's kept contexts, best first. */
+    ContextMax[] ranked(int feature) {
+        int base = base(feature);
+        ContextMax[] out = new ContextMax[size(feature)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new ContextMax(context[base + i], max[base + i]);
+        }
+        Arrays.sort(out, ContextMax.RANK);
+        return out;
+    }
+
+    /** The weakest kept context goes to the root. */
+    @Override
+    boolean rootward(int a, int b) {
+        return ContextMax.ranksAbove(max[b], context[b], max[a], context[a]);
+    }
+
+    @Override
+    void swap(int a, int b) {
+        float m = max[a];
+        max[a] = max[b];
+        max[b] = m;
+        int c = context[a];
+        context[a] = context[b];
+        context[b] = c;
+    }
+}
