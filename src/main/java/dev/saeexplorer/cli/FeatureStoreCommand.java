@@ -1,11 +1,12 @@
 package dev.saeexplorer.cli;
 
-import dev.saeexplorer.core.corpus.Corpora;
 import dev.saeexplorer.core.corpus.Corpus;
 import dev.saeexplorer.core.features.FeatureStoreBuild;
 import dev.saeexplorer.core.features.StoreSettings;
+import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code feature-store}: an SAE's per-feature statistics and example contexts over a corpus, saved (design/CLI.md). */
 @Command(name = "feature-store", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Build a feature store: each SAE feature's density, max and mean activation, histogram and top "
-                + "contexts over a corpus, saved to a folder for top-examples and the dashboards.")
+                + "contexts over a corpus (without --corpus, the bundled sample corpus), saved to a folder for "
+                + "top-examples and the dashboards.")
 public final class FeatureStoreCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -25,31 +27,26 @@ public final class FeatureStoreCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--sae", required = true, description = "SAE checkpoint for one of the model's hook points.")
-    Path sae;
+    @Mixin
+    SaeOption sae;
 
-    @Option(names = "--corpus", description = "A text file (one document per line), a .jsonl file ({\"text\": ...} per "
-            + "line) or a WiC folder; default: the bundled sample corpus.")
-    Path corpus;
-
-    @Option(names = "--split", defaultValue = "test", description = "WiC split when --corpus is the WiC folder (default: ${DEFAULT-VALUE}).")
-    String split;
-
-    @Option(names = "--hook", description = "Hook point; default: the checkpoint's hook_name.")
-    String hook;
+    @Mixin
+    CorpusOption corpus;
 
     @Option(names = "--context-size", defaultValue = "" + StoreSettings.DEFAULT_CONTEXT_SIZE,
             description = "Tokens per context, BOS included (default: ${DEFAULT-VALUE}).")
     int contextSize;
 
-    @Option(names = "--max-tokens", description = "Read whole contexts until at least N non-BOS tokens; default: the whole corpus.")
+    @Option(names = "--max-tokens",
+            description = "Read whole contexts until at least N non-BOS tokens; default: the whole corpus.")
     Long maxTokens;
 
     @Option(names = "--top-k", defaultValue = "" + StoreSettings.DEFAULT_TOP_K,
             description = "Top contexts kept per feature (default: ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the quantile samples (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed of the quantile samples (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", required = true, description = "The store's folder.")
@@ -66,9 +63,10 @@ public final class FeatureStoreCommand implements Callable<Integer> {
     public Integer call() {
         ctx.setDebug(common.debug);
         StoreSettings settings = new StoreSettings(contextSize, maxTokens, topK, seed);
-        Corpus texts = corpus == null ? Corpora.bundled() : Corpora.read(corpus, split);
-        FeatureStoreBuild.Summary s = FeatureStoreBuild.run(
-                new FeatureStoreBuild.Request(model.folder, sae, hook, texts, settings), out, force, ctx.monitor());
+        Corpus texts = corpus.readOrBundled();
+        LoadedCheckpoint checkpoint = sae.load();
+        FeatureStoreBuild.Summary s = FeatureStoreBuild.run(new FeatureStoreBuild.Request(model.folder, checkpoint,
+                sae.hookName(checkpoint), texts, settings), out, force, ctx.monitor());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("tokens", s.tokens());
         json.put("contexts", s.contexts());
@@ -81,8 +79,8 @@ public final class FeatureStoreCommand implements Callable<Integer> {
         } else {
             var o = ctx.out();
             o.printf("feature store written to %s%n", out);
-            o.printf("%,d tokens in %,d contexts of %s%n", s.tokens(), s.contexts(), texts.source());
-            o.printf("%,d features, %,d dead (never fired)%n", s.features(), s.deadFeatures());
+            o.printf(Locale.ROOT, "%,d tokens in %,d contexts of %s%n", s.tokens(), s.contexts(), texts.source());
+            o.printf(Locale.ROOT, "%,d features, %,d dead (never fired)%n", s.features(), s.deadFeatures());
             o.printf("%s s, %s tokens/s%n", Tables.number(s.seconds()), Tables.number(s.tokensPerSecond()));
             o.flush();
         }

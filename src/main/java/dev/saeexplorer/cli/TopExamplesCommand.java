@@ -1,6 +1,5 @@
 package dev.saeexplorer.cli;
 
-import dev.saeexplorer.core.corpus.Corpora;
 import dev.saeexplorer.core.features.FeatureReport;
 import dev.saeexplorer.core.features.FeatureStore;
 import dev.saeexplorer.core.features.Histogram;
@@ -19,7 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code top-examples}: one feature's statistics and example contexts from a feature store (design/CLI.md). */
 @Command(name = "top-examples", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Show one feature of a feature store: density, max and mean activation, histogram, top contexts "
-                + "and contexts sampled from lower quantiles.")
+                + "and contexts sampled from lower quantiles. --model, --sae and --corpus, when given, must be what the "
+                + "store was built from.")
 public final class TopExamplesCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -33,17 +33,15 @@ public final class TopExamplesCommand implements Callable<Integer> {
     int feature;
 
     @Option(names = "--model", converter = ModelFolderConverter.class,
-            description = "Decode tokens with this model folder's tokenizer (default: GPT-2's r50k_base) and refuse a store built for another model.")
+            description = "Decode tokens with this model folder's tokenizer (default: GPT-2's r50k_base) and refuse a "
+                    + "store built for another model.")
     Path model;
 
     @Option(names = "--sae", description = "Refuse a store built for another SAE than this checkpoint.")
     Path sae;
 
-    @Option(names = "--corpus", description = "Refuse a store built from another corpus than this one.")
-    Path corpus;
-
-    @Option(names = "--split", defaultValue = "test", description = "WiC split when --corpus is the WiC folder (default: ${DEFAULT-VALUE}).")
-    String split;
+    @Mixin
+    CorpusOption corpus;
 
     public TopExamplesCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -59,8 +57,8 @@ public final class TopExamplesCommand implements Callable<Integer> {
         if (sae != null) {
             opened.checkSae(StoreIdentity.Sae.of(CheckpointLoader.load(sae), opened.manifest().sae().hookName()));
         }
-        if (corpus != null) {
-            opened.checkCorpus(StoreIdentity.Source.of(Corpora.read(corpus, split)));
+        if (corpus.given()) {
+            opened.checkCorpus(StoreIdentity.Source.of(corpus.read()));
         }
         FeatureReport report = opened.feature(feature);
         Gpt2Tokenizer tokenizer = model == null ? Gpt2Tokenizer.r50k() : Gpt2Tokenizer.forModel(model);

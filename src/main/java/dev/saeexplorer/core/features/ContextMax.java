@@ -10,8 +10,8 @@ import java.util.Comparator;
  */
 record ContextMax(int context, float max) {
     /** Rank order, best first: see {@link #ranksAbove}. */
-    static final Comparator<ContextMax> RANK = (a, b) ->
-            ranksAbove(a.max, a.context, b.max, b.context) ? -1 : ranksAbove(b.max, b.context, a.max, a.context) ? 1 : 0;
+    static final Comparator<ContextMax> RANK = (a, b) -> ranksAbove(a.max, a.context, b.max, b.context) ? -1
+            : ranksAbove(b.max, b.context, a.max, a.context) ? 1 : 0;
 
     /**
      * Whether context a ranks above context b: a larger maximum, or the same maximum in a lower-numbered context (the

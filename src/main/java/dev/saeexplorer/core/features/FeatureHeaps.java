@@ -1,23 +1,45 @@
 package dev.saeexplorer.core.features;
 
 /**
- * One bounded binary heap per feature, all in flat arrays (feature f's entries at {@code f·capacity …}), because a
- * store keeps a few dozen entries for each of tens of thousands of features and objects would cost more than the data.
- * A subclass holds the entries' fields and says which of two entries belongs nearer the root.
+ * One bounded binary heap per feature of (context, the feature's max in it) entries, all in flat arrays (feature f's
+ * entries at {@code f·capacity …}), because a store keeps a few dozen entries for each of tens of thousands of
+ * features and objects would cost more than the data. A subclass says which of two entries belongs nearer the root
+ * and may keep more fields per entry.
  */
 abstract class FeatureHeaps {
     final int capacity;
     private final int[] size;
+    final float[] max;
+    final int[] context;
 
     FeatureHeaps(int features, int capacity) {
         this.capacity = capacity;
         this.size = new int[features];
+        this.max = new float[Math.multiplyExact(features, capacity)];
+        this.context = new int[features * capacity];
     }
 
     /** Whether entry {@code a} belongs nearer the root than entry {@code b} (absolute indices). */
     abstract boolean rootward(int a, int b);
 
-    abstract void swap(int a, int b);
+    /** Swaps two entries; a subclass with more fields swaps those too. */
+    void swap(int a, int b) {
+        float m = max[a];
+        max[a] = max[b];
+        max[b] = m;
+        int c = context[a];
+        context[a] = context[b];
+        context[b] = c;
+    }
+
+    final void set(int i, float m, int ctx) {
+        max[i] = m;
+        context[i] = ctx;
+    }
+
+    final ContextMax entry(int i) {
+        return new ContextMax(context[i], max[i]);
+    }
 
     final int size(int feature) {
         return size[feature];
@@ -27,7 +49,7 @@ abstract class FeatureHeaps {
         return feature * capacity;
     }
 
-    /** Whether the feature's heap is full; if not, the caller writes the new entry at {@code base + size} and {@link #added}s it. */
+    /** Whether the feature's heap is full; if not, the caller {@link #set}s the new entry at base + size, then {@link #added}. */
     final boolean full(int feature) {
         return size[feature] == capacity;
     }

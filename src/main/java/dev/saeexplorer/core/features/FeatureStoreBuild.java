@@ -1,23 +1,22 @@
 package dev.saeexplorer.core.features;
 
-import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.SubTask;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.corpus.Corpus;
 import dev.saeexplorer.core.corpus.TokenContexts;
 import dev.saeexplorer.core.io.AtomicFiles;
-import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
 import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
 import dev.saeexplorer.core.lm.Gpt2Config;
 import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.HookPoint;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Builds a feature store (design/MATH.md, "Feature dashboards") for a model folder, an SAE checkpoint and a corpus,
  * and writes it to a folder as a whole. The cheap checks (the output folder, the corpus against the model's context
- * length, the checkpoint and its hook) come before the model's weights are read.
+ * length, the hook) come before the model's weights are read.
  */
 public final class FeatureStoreBuild {
     /** The share of the progress bar for loading the model; the rest is the build. */
@@ -30,12 +29,19 @@ public final class FeatureStoreBuild {
      * What to build from.
      *
      * @param modelFolder a Hugging Face GPT-2 folder
-     * @param sae         an SAE checkpoint (a folder or a file in it)
-     * @param hook        the hook point to read, or null for the checkpoint's own
+     * @param sae         an SAE checkpoint
+     * @param hook        the hook point it reads (its own {@link LoadedCheckpoint#hookName()}, or another)
      * @param corpus      the texts
      * @param settings    how
      */
-    public record Request(Path modelFolder, Path sae, String hook, Corpus corpus, StoreSettings settings) {
+    public record Request(Path modelFolder, LoadedCheckpoint sae, String hook, Corpus corpus, StoreSettings settings) {
+        public Request {
+            Objects.requireNonNull(modelFolder, "modelFolder");
+            Objects.requireNonNull(sae, "sae");
+            Objects.requireNonNull(hook, "hook");
+            Objects.requireNonNull(corpus, "corpus");
+            Objects.requireNonNull(settings, "settings");
+        }
     }
 
     /**
@@ -62,13 +68,8 @@ public final class FeatureStoreBuild {
         Gpt2Config config = Gpt2Config.read(folder.resolve("config.json"));
         TokenContexts contexts = TokenContexts.of(request.corpus(), Gpt2Tokenizer.forModel(folder),
                 settings.contextSize(), settings.maxTokens(), config.nPositions());
-        LoadedCheckpoint checkpoint = CheckpointLoader.load(request.sae());
-        String hookName = request.hook() != null ? request.hook() : checkpoint.hookName();
-        if (hookName == null || hookName.isBlank()) {
-            throw new InvalidInputException(request.sae() + " names no hook point: give the hook to read, e.g. "
-                    + "blocks.4.hook_resid_pre");
-        }
-        HookPoint hook = HookPoint.parse(hookName, config.nLayer());
+        LoadedCheckpoint checkpoint = request.sae();
+        HookPoint hook = HookPoint.parse(request.hook(), config.nLayer());
         Gpt2Model model = Gpt2Model.load(folder, SubTask.of(monitor, 0, LOADING, "loading the model"));
         HookFeatures features = new HookFeatures(model, hook, checkpoint.model());
         StoreIdentity identity = new StoreIdentity(StoreIdentity.Model.of(folder),

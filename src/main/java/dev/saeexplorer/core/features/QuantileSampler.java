@@ -24,15 +24,11 @@ final class QuantileSampler extends FeatureHeaps {
 
     private final long seed;
     private final long[] priority;
-    private final float[] max;
-    private final int[] context;
 
     QuantileSampler(int features, long seed) {
         super(features, SAMPLE);
         this.seed = seed;
         this.priority = new long[Math.multiplyExact(features, SAMPLE)];
-        this.max = new float[features * SAMPLE];
-        this.context = new int[features * SAMPLE];
     }
 
     /** Offers a context where {@code feature}'s largest activation is {@code m} (> 0). */
@@ -40,10 +36,12 @@ final class QuantileSampler extends FeatureHeaps {
         long p = priority(feature, ctx);
         int base = base(feature);
         if (!full(feature)) {
-            set(base + size(feature), p, m, ctx);
+            priority[base + size(feature)] = p;
+            set(base + size(feature), m, ctx);
             added(feature);
         } else if (p < priority[base] || (p == priority[base] && ctx < context[base])) {
-            set(base, p, m, ctx);
+            priority[base] = p;
+            set(base, m, ctx);
             replacedRoot(feature);
         }
     }
@@ -58,8 +56,7 @@ final class QuantileSampler extends FeatureHeaps {
         for (int i = 0; i < members.length; i++) {
             members[i] = base + i;
         }
-        Arrays.sort(members, Comparator.comparing((Integer i) -> new ContextMax(context[i], max[i]), ContextMax.RANK)
-                .reversed());
+        Arrays.sort(members, Comparator.comparing(this::entry, ContextMax.RANK).reversed());
         ContextMax[][] bands = new ContextMax[BANDS][];
         int n = members.length;
         for (int b = 0; b < BANDS; b++) {
@@ -70,8 +67,8 @@ final class QuantileSampler extends FeatureHeaps {
                 }
             }
             eligible.sort(Comparator.comparingLong((Integer i) -> priority[i]).thenComparingInt(i -> context[i]));
-            ContextMax[] picked = eligible.stream().limit(PER_BAND).map(i -> new ContextMax(context[i], max[i]))
-                    .sorted(ContextMax.RANK).toArray(ContextMax[]::new);
+            ContextMax[] picked = eligible.stream().limit(PER_BAND).map(this::entry).sorted(ContextMax.RANK)
+                    .toArray(ContextMax[]::new);
             bands[BANDS - 1 - b] = picked;
         }
         return bands;
@@ -85,12 +82,6 @@ final class QuantileSampler extends FeatureHeaps {
         return z ^ (z >>> 31);
     }
 
-    private void set(int i, long p, float m, int ctx) {
-        priority[i] = p;
-        max[i] = m;
-        context[i] = ctx;
-    }
-
     /** The largest priority goes to the root: it is the first to leave for a smaller one. */
     @Override
     boolean rootward(int a, int b) {
@@ -99,14 +90,9 @@ final class QuantileSampler extends FeatureHeaps {
 
     @Override
     void swap(int a, int b) {
+        super.swap(a, b);
         long p = priority[a];
         priority[a] = priority[b];
         priority[b] = p;
-        float m = max[a];
-        max[a] = max[b];
-        max[b] = m;
-        int c = context[a];
-        context[a] = context[b];
-        context[b] = c;
     }
 }

@@ -47,29 +47,8 @@ final class StoreBuilder {
             }
         });
 
-        int[] slotContext = new int[features * slots];
-        float[] slotMax = new float[features * slots];
-        Arrays.fill(slotContext, -1);
-        for (int j = 0; j < features; j++) {
-            ContextMax[] ranked = top.ranked(j);
-            Set<Integer> topSet = new HashSet<>();
-            int s = j * slots;
-            for (ContextMax c : ranked) {
-                topSet.add(c.context());
-                slotContext[s] = c.context();
-                slotMax[s++] = c.max();
-            }
-            s = j * slots + settings.topK();
-            for (ContextMax[] band : sampler.bands(j, topSet)) {
-                for (int i = 0; i < QuantileSampler.PER_BAND; i++, s++) {
-                    if (i < band.length) {
-                        slotContext[s] = band[i].context();
-                        slotMax[s] = band[i].max();
-                    }
-                }
-            }
-        }
-        ExamplePass.Examples examples = ExamplePass.run(model, all, slotContext, slots,
+        Slots chosen = choose(top, sampler, features, settings.topK());
+        ExamplePass.Examples examples = ExamplePass.run(model, all, chosen.context(), slots,
                 SubTask.of(monitor, FIRST_PASS, 1 - FIRST_PASS, "examples"));
 
         double[] density = new double[features];
@@ -82,7 +61,37 @@ final class StoreBuilder {
             max[j] = tally.max(j);
             histograms[j] = tally.histogram(j);
         }
-        return new StoreContents(settings.topK(), density, mean, max, histograms, slotContext, slotMax,
+        return new StoreContents(settings.topK(), density, mean, max, histograms, chosen.context(), chosen.max(),
                 examples.positions(), examples.activations(), examples.contextNumbers(), examples.contextTokens());
+    }
+
+    /** The example slots of every feature (laid out as {@link StoreContents} says): context −1 where empty. */
+    private record Slots(int[] context, float[] max) {
+        void fill(int slot, ContextMax c) {
+            context[slot] = c.context();
+            max[slot] = c.max();
+        }
+    }
+
+    /** Each feature's top contexts, then its quantile samples, which leave the top contexts out. */
+    private static Slots choose(TopContexts top, QuantileSampler sampler, int features, int topK) {
+        int slots = StoreContents.slots(topK);
+        Slots chosen = new Slots(new int[features * slots], new float[features * slots]);
+        Arrays.fill(chosen.context(), -1);
+        for (int j = 0; j < features; j++) {
+            ContextMax[] ranked = top.ranked(j);
+            Set<Integer> topSet = new HashSet<>();
+            for (int r = 0; r < ranked.length; r++) {
+                topSet.add(ranked[r].context());
+                chosen.fill(j * slots + r, ranked[r]);
+            }
+            ContextMax[][] bands = sampler.bands(j, topSet);
+            for (int b = 0; b < bands.length; b++) {
+                for (int i = 0; i < bands[b].length; i++) {
+                    chosen.fill(j * slots + topK + b * QuantileSampler.PER_BAND + i, bands[b][i]);
+                }
+            }
+        }
+        return chosen;
     }
 }

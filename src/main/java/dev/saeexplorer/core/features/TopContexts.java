@@ -8,25 +8,18 @@ import java.util.Arrays;
  * list costs one comparison and memory is k entries per feature whatever the corpus.
  */
 final class TopContexts extends FeatureHeaps {
-    private final float[] max;
-    private final int[] context;
-
     TopContexts(int features, int k) {
         super(features, k);
-        this.max = new float[Math.multiplyExact(features, k)];
-        this.context = new int[features * k];
     }
 
     /** Offers a context where {@code feature}'s largest activation is {@code m} (> 0). */
     void offer(int feature, float m, int ctx) {
         int base = base(feature);
         if (!full(feature)) {
-            max[base + size(feature)] = m;
-            context[base + size(feature)] = ctx;
+            set(base + size(feature), m, ctx);
             added(feature);
         } else if (ContextMax.ranksAbove(m, ctx, max[base], context[base])) {
-            max[base] = m;
-            context[base] = ctx;
+            set(base, m, ctx);
             replacedRoot(feature);
         }
     }
@@ -36,7 +29,7 @@ final class TopContexts extends FeatureHeaps {
         int base = base(feature);
         ContextMax[] out = new ContextMax[size(feature)];
         for (int i = 0; i < out.length; i++) {
-            out[i] = new ContextMax(context[base + i], max[base + i]);
+            out[i] = entry(base + i);
         }
         Arrays.sort(out, ContextMax.RANK);
         return out;
@@ -46,15 +39,5 @@ final class TopContexts extends FeatureHeaps {
     @Override
     boolean rootward(int a, int b) {
         return ContextMax.ranksAbove(max[b], context[b], max[a], context[a]);
-    }
-
-    @Override
-    void swap(int a, int b) {
-        float m = max[a];
-        max[a] = max[b];
-        max[b] = m;
-        int c = context[a];
-        context[a] = context[b];
-        context[b] = c;
     }
 }

@@ -19,7 +19,7 @@ public final class Digests {
         return HexFormat.of().formatHex(newSha256().digest(bytes));
     }
 
-    /** The SHA-256 of a file's bytes (what {@code sha256sum} prints), streamed: a model's weights need not fit in memory. */
+    /** The SHA-256 of a file's bytes (what {@code sha256sum} prints), streamed: a model need not fit in memory. */
     public static String sha256(Path file) {
         MessageDigest digest = newSha256();
         byte[] buffer = new byte[1 << 16];

@@ -59,8 +59,8 @@ class FeatureStoreFilesTest {
     }
 
     private static FeatureStoreBuild.Summary build(Path out, boolean force, TaskMonitor monitor) {
-        return FeatureStoreBuild.run(new FeatureStoreBuild.Request(model, sae, null, corpus,
-                new StoreSettings(32, 300L, 4, 0)), out, force, monitor);
+        return FeatureStoreBuild.run(new FeatureStoreBuild.Request(model, CheckpointLoader.load(sae), TinyLm.HOOK,
+                corpus, new StoreSettings(32, 300L, 4, 0)), out, force, monitor);
     }
 
     /** A copy of the built store to damage. */
@@ -145,7 +145,8 @@ class FeatureStoreFilesTest {
                 "damaged", "array file");
         assertMentions(refuseEdited(m -> ((ObjectNode) m.get("layout")).put("histogramBins", 64)), "damaged", "layout");
         assertMentions(refuseEdited(m -> ((ObjectNode) m.get("settings")).put("topK", 0)), "damaged");
-        assertMentions(refuseEdited(m -> ((ObjectNode) m.get("settings")).put("topK", 5)), "damaged", "example_context");
+        assertMentions(refuseEdited(m -> ((ObjectNode) m.get("settings")).put("topK", 5)), "damaged",
+                "example_context");
         assertMentions(refuseEdited(m -> m.put("formatVersion", 2)), "format 2", "reads format 1");
     }
 
@@ -233,12 +234,31 @@ class FeatureStoreFilesTest {
     void aNonEmptyOutputFolderIsReplacedOnlyWhenForced() throws IOException {
         Path out = Files.createDirectory(dir.resolve("taken"));
         Files.writeString(out.resolve("notes.txt"), "mine");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> build(out, false, TaskMonitor.none()));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> build(out, false, TaskMonitor.none()));
         assertEquals(Param.OUT, e.parameter());
         assertTrue(Files.exists(out.resolve("notes.txt")));
         build(out, true, TaskMonitor.none());
         assertFalse(Files.exists(out.resolve("notes.txt")));
         FeatureStore.open(out);
+    }
+
+    @Test
+    void aStoreWhereNoFeatureFiresHoldsEmptyExamplesAndReopens() throws IOException {
+        int d = TinyLm.D_MODEL;
+        float[] never = new float[2];
+        java.util.Arrays.fill(never, -1000);
+        Path silent = TinyLm.sae(dir.resolve("silent"), new float[d][2], never, new float[2][d], new float[d],
+                TinyLm.HOOK, true);
+        Path out = dir.resolve("empty-store");
+        FeatureStoreBuild.Summary s = FeatureStoreBuild.run(new FeatureStoreBuild.Request(model,
+                CheckpointLoader.load(silent), TinyLm.HOOK, corpus, new StoreSettings(32, 100L, 4, 0)), out, false,
+                TaskMonitor.none());
+        assertEquals(2, s.deadFeatures());
+        FeatureReport r = FeatureStore.open(out).feature(1);
+        assertEquals(0, r.density());
+        assertTrue(r.examples().isEmpty() && r.quantileSamples().isEmpty());
+        assertEquals(0, FeatureStore.open(out).manifest().counts().storedContexts());
     }
 
     @Test

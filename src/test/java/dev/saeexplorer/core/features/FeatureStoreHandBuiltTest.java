@@ -8,6 +8,7 @@ import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.corpus.Corpus;
 import dev.saeexplorer.core.io.SafetensorsFile;
 import dev.saeexplorer.core.io.SafetensorsReader;
+import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.testkit.TinyLm;
 import java.io.IOException;
@@ -52,8 +53,8 @@ class FeatureStoreHandBuiltTest {
                 "Nothing happened here at all.", "She walked to the bank.", "She walked to the bank.", "The bank.");
         Corpus corpus = new Corpus("hand-built", docs, "0".repeat(64));
         Path out = dir.resolve("store");
-        FeatureStoreBuild.run(new FeatureStoreBuild.Request(model, sae, null, corpus, new StoreSettings(64, null, 2, 0)),
-                out, false, TaskMonitor.none());
+        FeatureStoreBuild.run(new FeatureStoreBuild.Request(model, CheckpointLoader.load(sae), HOOK, corpus,
+                new StoreSettings(64, null, 2, 0)), out, false, TaskMonitor.none());
         FeatureStore store = FeatureStore.open(out);
 
         SafetensorsFile weights = SafetensorsReader.read(model.resolve("model.safetensors"));
