@@ -24,7 +24,7 @@ import java.util.Map;
  *   <li>{@code density}, {@code mean_activation} F64 [F]; {@code max_activation} F32 [F]</li>
  *   <li>{@code histogram_bins} F32 [F]; {@code histogram_edges} F64 [F, 33] and {@code histogram_counts} F64 [F, 32],
  *       each feature's row filled up to its number of bins, then zeros</li>
- *   <li>{@code example_context} F64 [F, S] (−1: empty slot); {@code example_max} F32 [F, S};
+ *   <li>{@code example_context} F64 [F, S] (−1: empty slot); {@code example_max} F32 [F, S];
  *       {@code example_position} F32 [F, S]</li>
  *   <li>{@code example_activations} F16: the filled slots' per-token activations one after another, each divided by its
  *       feature's max activation, so values lie in [0, 1] and float16 keeps them within 0.05% of the max</li>
