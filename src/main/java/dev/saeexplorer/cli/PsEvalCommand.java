@@ -1,9 +1,7 @@
 package dev.saeexplorer.cli;
 
-import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.AtomicFiles;
 import dev.saeexplorer.core.io.Json;
-import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
 import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
 import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
@@ -43,17 +41,14 @@ public final class PsEvalCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--sae", required = true, description = "SAE checkpoint for one of the model's hook points.")
-    Path sae;
+    @Mixin
+    SaeOption sae;
 
     @Option(names = "--data", required = true, description = "WiC folder or *.data.txt, or the authors' JSON/JSONL.")
     Path data;
 
     @Option(names = "--split", defaultValue = "test", description = "WiC split when --data is the WiC folder (default: ${DEFAULT-VALUE}).")
     String split;
-
-    @Option(names = "--hook", description = "Hook point; default: the checkpoint's hook_name.")
-    String hook;
 
     @Option(names = "--template", description = "Prompt template with {context} and {target_word} (default: \"{context} The {target_word} means\").")
     String template;
@@ -88,12 +83,9 @@ public final class PsEvalCommand implements Callable<Integer> {
             AtomicFiles.checkFileTarget(out, force);
         }
         PsEvalDataset dataset = load(data, split);
-        LoadedCheckpoint checkpoint = CheckpointLoader.load(sae);
+        LoadedCheckpoint checkpoint = sae.load();
         Gpt2Model lm = model.load();
-        String hookName = hook != null ? hook : checkpoint.hookName();
-        if (hookName == null || hookName.isBlank()) {
-            throw new InvalidInputException("--sae " + sae + " names no hook point: pass --hook, e.g. blocks.4.hook_resid_pre");
-        }
+        String hookName = sae.hookName(checkpoint);
         Gpt2Tokenizer tokenizer = model.tokenizer();
         ModelContextEncoder encoder = new ModelContextEncoder(lm, tokenizer,
                 HookPoint.parse(hookName, lm.config().nLayer()), checkpoint.model());

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
                 "With no command, opens the desktop application."},
         subcommands = {ClosedFormCommand.class, SampleStatsCommand.class, ToyModelCommand.class, TrainCommand.class,
                 SweepCommand.class, FiguresCommand.class, InspectCommand.class, ActivationsCommand.class, LogitLensCommand.class, PsEvalCommand.class, TrainLmSaeCommand.class, DemoCommand.class, BenchCommand.class,
-                BenchForwardCommand.class, SaeMetricsCommand.class, FeaturesOfCommand.class,
+                BenchForwardCommand.class, SaeMetricsCommand.class, FeaturesOfCommand.class, FeatureStoreCommand.class,
+                TopExamplesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand implements Callable<Integer> {
     @Spec

@@ -26,7 +26,10 @@ public final class SaeMetricsCommand implements Callable<Integer> {
     SaeOption sae;
 
     @Mixin
-    CorpusOptions corpus;
+    CorpusOption corpus;
+
+    @Mixin
+    ContextOptions contexts;
 
     public SaeMetricsCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -38,9 +41,8 @@ public final class SaeMetricsCommand implements Callable<Integer> {
         LoadedCheckpoint checkpoint = sae.load();
         Gpt2Model lm = model.load();
         var hook = sae.hook(checkpoint, lm);
-        TokenContexts contexts = corpus.contexts(lm, model.tokenizer());
-        SpliceMetrics.Result r = SpliceMetrics.evaluate(lm, hook, checkpoint.model(), contexts.contexts(),
-                ctx.monitor());
+        TokenContexts cut = contexts.cut(corpus.readOrBundled(), lm, model.tokenizer());
+        SpliceMetrics.Result r = SpliceMetrics.evaluate(lm, hook, checkpoint.model(), cut.contexts(), ctx.monitor());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("tokens", r.tokens());
         json.put("contexts", r.contexts());
@@ -56,7 +58,7 @@ public final class SaeMetricsCommand implements Callable<Integer> {
             ctx.printJson(json);
         } else {
             var out = ctx.out();
-            out.printf("%s at %s spliced into %s over %,d tokens in %,d contexts%n", sae.folder, hook.name(),
+            out.printf("%s at %s spliced into %s over %,d tokens in %,d contexts%n", sae.path, hook.name(),
                     model.name(), r.tokens(), r.contexts());
             json.forEach((k, v) -> {
                 if (!k.equals("tokens") && !k.equals("contexts")) {

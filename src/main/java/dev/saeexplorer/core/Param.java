@@ -37,6 +37,8 @@ public enum Param {
     TEXT("text"),
     TOP("top"),
     MAX_TOKENS("maxTokens"),
+    TOP_K("topK"),
+    FEATURE("feature"),
     OUT("out"),
     FORCE("force");
 

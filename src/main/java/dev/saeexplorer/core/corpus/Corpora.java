@@ -3,6 +3,7 @@ package dev.saeexplorer.core.corpus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.Digests;
 import dev.saeexplorer.core.io.Json;
 import dev.saeexplorer.core.pseval.PsEvalDataset;
 import dev.saeexplorer.core.pseval.PsEvalSources;
@@ -15,10 +16,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,7 +60,7 @@ public final class Corpora {
             if (docs.isEmpty()) {
                 throw new InvalidInputException(path + ": the WiC data holds no context sentence");
             }
-            return new Corpus(path.toString(), docs, sha256(String.join("\n", docs).getBytes(StandardCharsets.UTF_8)));
+            return new Corpus(path.toString(), docs, Digests.sha256(String.join("\n", docs).getBytes(StandardCharsets.UTF_8)));
         }
         byte[] bytes = readBytes(path);
         boolean jsonl = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
@@ -111,7 +109,7 @@ public final class Corpora {
             throw new InvalidInputException(source + " holds no text: give one document per line"
                     + (jsonl ? " as {\"text\": \"...\"}" : ""));
         }
-        return new Corpus(source, docs, sha256(bytes));
+        return new Corpus(source, docs, Digests.sha256(bytes));
     }
 
     private static String jsonText(String source, int line, String row) {
@@ -130,13 +128,5 @@ public final class Corpora {
                     + " characters");
         }
         return t.asText();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
     }
 }

@@ -15,6 +15,9 @@ import java.util.List;
  * @param tokens   the non-BOS tokens in all contexts
  */
 public record TokenContexts(List<int[]> contexts, long tokens, int contextSize) {
+    /** The context length SAEDashboard and SAELens' evaluations default to. */
+    public static final int DEFAULT_SIZE = 128;
+
     public TokenContexts {
         contexts = List.copyOf(contexts);
     }

@@ -54,6 +54,19 @@ public final class Tensor {
         return new Tensor(name, SafetensorsDtype.F64, shape, buf.array());
     }
 
+    /**
+     * An F16 tensor of {@code data}, each value rounded to the nearest binary16 (ties to even); values beyond ±65504
+     * become ±∞, so callers scale first where that matters.
+     */
+    public static Tensor ofHalfFloats(String name, int[] shape, float[] data) {
+        checkLength(name, shape, data.length, 2);
+        ByteBuffer buf = ByteBuffer.allocate(data.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : data) {
+            buf.putShort(floatToHalf(v));
+        }
+        return new Tensor(name, SafetensorsDtype.F16, shape, buf.array());
+    }
+
     /** A tensor of any supported dtype from raw little-endian bytes (copied), e.g. to write F16 or BF16. */
     public static Tensor ofLittleEndianBytes(String name, SafetensorsDtype dtype, int[] shape, byte[] data) {
         return new Tensor(name, dtype, shape, data.clone());
@@ -156,6 +169,37 @@ public final class Tensor {
             return Float.intBitsToFloat(sign | 0x7F800000 | (mant << 13));
         }
         return Float.intBitsToFloat(sign | ((exp - 15 + 127) << 23) | (mant << 13));
+    }
+
+    /** Float to IEEE 754 binary16, rounding to nearest with ties to even (Float.floatToFloat16 is Java 20+). */
+    static short floatToHalf(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        int sign = (bits >>> 16) & 0x8000;
+        int exp = (bits >>> 23) & 0xFF;
+        int mant = bits & 0x7FFFFF;
+        if (exp == 0xFF) {
+            return (short) (sign | 0x7C00 | (mant == 0 ? 0 : 0x200 | (mant >>> 13)));
+        }
+        int e = exp - 127 + 15;
+        if (e >= 0x1F) {
+            return (short) (sign | 0x7C00);
+        }
+        if (e <= 0) {
+            if (e < -10) {
+                return (short) sign; // below half the smallest subnormal: ±0
+            }
+            return (short) (sign | roundShift(mant | 0x800000, 14 - e));
+        }
+        // A carry out of the mantissa moves into the exponent, which is the right result (up to +∞).
+        return (short) (sign | roundShift((e << 23) | mant, 13));
+    }
+
+    /** {@code value >>> shift}, rounded to nearest with ties to even. */
+    private static int roundShift(int value, int shift) {
+        int kept = value >>> shift;
+        int rest = value & ((1 << shift) - 1);
+        int half = 1 << (shift - 1);
+        return rest > half || (rest == half && (kept & 1) != 0) ? kept + 1 : kept;
     }
 
     private static void checkLength(String name, int[] shape, int length, int byteSize) {

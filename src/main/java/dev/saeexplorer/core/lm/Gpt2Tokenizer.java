@@ -51,10 +51,12 @@ public final class Gpt2Tokenizer {
      * (they must have GPT-2's layout), otherwise {@link #r50k()}, GPT-2's own vocabulary.
      */
     public static Gpt2Tokenizer forModel(Path folder) {
-        if (Files.isRegularFile(folder.resolve("vocab.json")) && Files.isRegularFile(folder.resolve("merges.txt"))) {
-            return fromFolder(folder);
-        }
-        return r50k();
+        return hasOwnVocabulary(folder) ? fromFolder(folder) : r50k();
+    }
+
+    /** Whether the folder holds its own {@code vocab.json} + {@code merges.txt}, which {@link #forModel} then reads. */
+    public static boolean hasOwnVocabulary(Path folder) {
+        return Files.isRegularFile(folder.resolve("vocab.json")) && Files.isRegularFile(folder.resolve("merges.txt"));
     }
 
     /** Reads {@code folder/vocab.json} and {@code folder/merges.txt} (see {@link BpeVocabulary}). */

@@ -47,6 +47,8 @@ public final class FieldLabels implements ParamNames {
         labels.put(Param.TEXT, "Text");
         labels.put(Param.TOP, "Features per token");
         labels.put(Param.MAX_TOKENS, "Token budget");
+        labels.put(Param.TOP_K, "Top contexts per feature");
+        labels.put(Param.FEATURE, "Feature");
         labels.put(Param.OUT, "The folder");
         labels.put(Param.FORCE, "confirm replacing");
     }

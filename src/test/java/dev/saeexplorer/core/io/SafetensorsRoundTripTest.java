@@ -190,6 +190,27 @@ class SafetensorsRoundTripTest {
     }
 
     @Test
+    void floatsRoundToTheNearestF16WithTiesToEven() {
+        for (int bits = 0; bits < 0x10000; bits++) {
+            float v = Tensor.halfToFloat((short) bits);
+            if (!Float.isNaN(v)) {
+                assertEquals(bits, Tensor.floatToHalf(v) & 0xFFFF, Integer.toHexString(bits));
+            }
+        }
+        assertEquals(0x3C00, Tensor.floatToHalf(1f + 0x1p-11f)); // halfway between 1 and its successor: even, down
+        assertEquals(0x3C02, Tensor.floatToHalf(1f + 3 * 0x1p-11f)); // halfway between odd and even: up
+        assertEquals(0x3C01, Tensor.floatToHalf(1f + 0x1p-11f + 0x1p-20f)); // just past halfway: up
+        assertEquals(0x0001, Tensor.floatToHalf(0x1p-24f * 0.75f)); // subnormal, rounded up
+        assertEquals(0x0000, Tensor.floatToHalf(0x1p-25f)); // halfway to the smallest subnormal: even, down
+        assertEquals(0x7C00, Tensor.floatToHalf(65520f)); // rounds past 65504: +∞
+        assertEquals(0x7BFF, Tensor.floatToHalf(65519f));
+        assertEquals(0x8000, Tensor.floatToHalf(-1e-30f) & 0xFFFF);
+        assertTrue(Float.isNaN(Tensor.halfToFloat(Tensor.floatToHalf(Float.NaN))));
+        assertArrayEquals(new float[] {0.5f, 0.333251953125f}, Tensor.ofHalfFloats("h", new int[] {2},
+                new float[] {0.5f, 1 / 3f}).toFloatArray());
+    }
+
+    @Test
     void f16AndBf16TensorsRoundTripBitForBit() {
         byte[] f16 = shorts(0x3C00, 0x7E01, 0x0001);
         byte[] bf16 = shorts(0x3F80, 0xFFC1);

@@ -2,6 +2,7 @@ package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.lm.HuggingFaceCache;
 import dev.saeexplorer.core.lm.LanguageModel;
+import dev.saeexplorer.testkit.TinyLm;
 import dev.saeexplorer.ui.workspace.AppPreferences;
 import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;

@@ -1,5 +1,6 @@
 package dev.saeexplorer.ui.pseval;
 
+import dev.saeexplorer.testkit.TinyLm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -22,6 +22,7 @@ import dev.saeexplorer.core.pseval.ModelContextEncoder;
 import dev.saeexplorer.core.pseval.PsEvalResult;
 import dev.saeexplorer.core.pseval.PsEvalSources;
 import dev.saeexplorer.core.pseval.PsEvaluation;
+import dev.saeexplorer.testkit.TinyLm;
 import dev.saeexplorer.ui.workspace.AppPreferences;
 import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
