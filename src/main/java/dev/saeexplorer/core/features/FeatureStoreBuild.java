@@ -63,23 +63,39 @@ public final class FeatureStoreBuild {
     /** Builds the store and writes it to {@code out}, refused when that is a non-empty folder unless {@code force}. */
     public static Summary run(Request request, Path out, boolean force, TaskMonitor monitor) {
         AtomicFiles.checkDirectoryTarget(out.toAbsolutePath(), force);
+        Gpt2Config config = Gpt2Config.read(request.modelFolder().resolve("config.json"));
+        // Cut before loading, so wrong settings are refused at once, not after the model has loaded.
+        TokenContexts contexts = cut(request, config);
+        Gpt2Model model = Gpt2Model.load(request.modelFolder(), SubTask.of(monitor, 0, LOADING, "loading the model"));
+        return build(request, contexts, model, out, force, SubTask.of(monitor, LOADING, 1 - LOADING, "building"));
+    }
+
+    /** The same with the model already loaded from {@code request.modelFolder()} (the desktop has it in memory). */
+    public static Summary run(Request request, Gpt2Model model, Path out, boolean force, TaskMonitor monitor) {
+        AtomicFiles.checkDirectoryTarget(out.toAbsolutePath(), force);
+        return build(request, cut(request, model.config()), model, out, force, monitor);
+    }
+
+    private static TokenContexts cut(Request request, Gpt2Config config) {
+        HookPoint.parse(request.hook(), config.nLayer());
         StoreSettings settings = request.settings();
-        Path folder = request.modelFolder();
-        Gpt2Config config = Gpt2Config.read(folder.resolve("config.json"));
-        TokenContexts contexts = TokenContexts.of(request.corpus(), Gpt2Tokenizer.forModel(folder),
+        return TokenContexts.of(request.corpus(), Gpt2Tokenizer.forModel(request.modelFolder()),
                 settings.contextSize(), settings.maxTokens(), config.nPositions());
+    }
+
+    private static Summary build(Request request, TokenContexts contexts, Gpt2Model model, Path out, boolean force,
+                                 TaskMonitor monitor) {
         LoadedCheckpoint checkpoint = request.sae();
-        HookPoint hook = HookPoint.parse(request.hook(), config.nLayer());
-        Gpt2Model model = Gpt2Model.load(folder, SubTask.of(monitor, 0, LOADING, "loading the model"));
+        HookPoint hook = HookPoint.parse(request.hook(), model.config().nLayer());
         HookFeatures features = new HookFeatures(model, hook, checkpoint.model());
-        StoreIdentity identity = new StoreIdentity(StoreIdentity.Model.of(folder),
+        StoreIdentity identity = new StoreIdentity(StoreIdentity.Model.of(request.modelFolder()),
                 StoreIdentity.Sae.of(checkpoint, hook.name()), StoreIdentity.Source.of(request.corpus()));
 
         long start = System.nanoTime();
-        StoreContents contents = StoreBuilder.build(features, contexts, settings,
-                SubTask.of(monitor, LOADING, 1 - LOADING, "building"));
+        StoreContents contents = StoreBuilder.build(features, contexts, request.settings(), monitor);
         monitor.checkCancelled();
-        StoreFile.write(out, force, identity, settings, contexts.tokens(), contexts.contexts().size(), contents);
+        StoreFile.write(out, force, identity, request.settings(), contexts.tokens(), contexts.contexts().size(),
+                contents);
         double seconds = (System.nanoTime() - start) / 1e9;
         monitor.report(1.0, "written to " + out);
         return new Summary(contexts.tokens(), contexts.contexts().size(), contents.features(),

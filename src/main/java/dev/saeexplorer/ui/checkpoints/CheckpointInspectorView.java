@@ -51,7 +51,7 @@ public final class CheckpointInspectorView extends BorderPane {
         this.vm = vm;
         config = new ConfigTable(vm);
         distributions = new DistributionPane(vm);
-        distributions.addTabs(new ProbePane(vm.probe()).tabs());
+        distributions.addTabs(new ProbePane(vm.probe(), vm.selectedProperty()).tabs());
         features = new FeatureTable(vm);
         detail = new FeatureDetailPane(vm);
         getStyleClass().add("checkpoint-inspector");

@@ -3,6 +3,11 @@ package dev.saeexplorer.ui.checkpoints;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.core.corpus.Corpora;
+import dev.saeexplorer.core.corpus.Corpus;
+import dev.saeexplorer.core.features.FeatureStore;
+import dev.saeexplorer.core.features.FeatureStoreBuild;
+import dev.saeexplorer.core.features.StoreIdentity;
+import dev.saeexplorer.core.features.StoreSettings;
 import dev.saeexplorer.core.corpus.TokenContexts;
 import dev.saeexplorer.core.lm.HookPoint;
 import dev.saeexplorer.core.lm.LanguageModel;
@@ -13,15 +18,18 @@ import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.jobs.Job;
 import dev.saeexplorer.ui.jobs.LatestRun;
 import dev.saeexplorer.ui.workspace.WorkspaceContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * Checkpoint A read through the loaded language model: the prompt view (per token, A's most active features) and A
- * spliced into the model at its hook (cross-entropy recovered, KL, L0, explained variance) on the bundled corpus.
- * Both run in the background, one at a time each, and are cleared when the model or A changes.
+ * Checkpoint A read through the loaded language model: the prompt view (per token, A's most active features), A
+ * spliced into the model at its hook (cross-entropy recovered, KL, L0, explained variance) and A's feature dashboards
+ * (a feature store), all on the bundled corpus. Each runs in the background, one at a time, and is cleared when the
+ * model or A changes.
  */
 final class ModelProbe {
     /** Enough text for stable numbers in seconds on GPT-2 small: the bundled corpus's first contexts. */
@@ -34,17 +42,28 @@ final class ModelProbe {
     private final ReadOnlyObjectProperty<InspectedCheckpoint> primary;
     private final LatestRun prompts;
     private final LatestRun splices;
+    private final LatestRun dashboards;
+    private final Path storesRoot;
+    private final ReadOnlyObjectWrapper<FeatureStore> store = new ReadOnlyObjectWrapper<>(this, "store");
     private final ReadOnlyObjectWrapper<PromptFeatures.Result> prompt = new ReadOnlyObjectWrapper<>(this, "prompt");
     private final ReadOnlyObjectWrapper<SpliceMetrics.Result> splice = new ReadOnlyObjectWrapper<>(this, "splice");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
 
     ModelProbe(WorkspaceContext ctx, ReadOnlyObjectProperty<LanguageModel> model,
                ReadOnlyObjectProperty<InspectedCheckpoint> primary) {
+        this(ctx, model, primary, Path.of(System.getProperty("user.home"), ".sae-explorer", "feature-stores"));
+    }
+
+    /** @param storesRoot where feature stores are kept, one folder per model, checkpoint and hook */
+    ModelProbe(WorkspaceContext ctx, ReadOnlyObjectProperty<LanguageModel> model,
+               ReadOnlyObjectProperty<InspectedCheckpoint> primary, Path storesRoot) {
         this.ctx = ctx;
+        this.storesRoot = storesRoot;
         this.model = model;
         this.primary = primary;
         this.prompts = new LatestRun(ctx.executor());
         this.splices = new LatestRun(ctx.executor());
+        this.dashboards = new LatestRun(ctx.executor());
         model.addListener((obs, was, now) -> clear());
         primary.addListener((obs, was, now) -> clear());
     }
@@ -81,9 +100,77 @@ final class ModelProbe {
         }, this::failed);
     }
 
+    /**
+     * Opens A's feature store over the bundled corpus, building it first when there is none for this model, A and
+     * corpus (stores are kept under the stores root, so the next time it opens at once).
+     */
+    void buildDashboards() {
+        Pair pair = pair();
+        if (pair == null) {
+            return;
+        }
+        Path dir = storesRoot.resolve(storeName(pair));
+        note.set("Opening or building the feature dashboards of " + pair.a.source().name() + "…");
+        dashboards.start("Feature dashboards of " + pair.a.source().name(), m -> {
+            Corpus corpus = Corpora.bundled();
+            FeatureStoreBuild.Request request = new FeatureStoreBuild.Request(pair.lm.folder(), pair.a.checkpoint(),
+                    pair.hook.name(), corpus, new StoreSettings(StoreSettings.DEFAULT_CONTEXT_SIZE, null,
+                    StoreSettings.DEFAULT_TOP_K, 0));
+            FeatureStore existing = reusable(dir, request);
+            if (existing != null) {
+                return existing;
+            }
+            FeatureStoreBuild.run(request, pair.lm.model(), dir, true, m);
+            return FeatureStore.open(dir);
+        }, s -> {
+            store.set(s);
+            note.set(String.format("Feature dashboards over %,d tokens of the bundled corpus (%s): select a feature.",
+                    s.manifest().counts().tokens(), dir));
+        }, this::failed);
+    }
+
+    /** The store in {@code dir} when it was built from exactly this model, SAE and corpus; else null (rebuild). */
+    private static FeatureStore reusable(Path dir, FeatureStoreBuild.Request request) {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try {
+            FeatureStore s = FeatureStore.open(dir);
+            s.checkModel(StoreIdentity.Model.of(request.modelFolder()));
+            s.checkSae(StoreIdentity.Sae.of(request.sae(), request.hook()));
+            s.checkCorpus(StoreIdentity.Source.of(request.corpus()));
+            return s;
+        } catch (InvalidInputException stale) {
+            return null; // damaged or built from something else: build it again
+        }
+    }
+
+    private static String storeName(Pair pair) {
+        String key = pair.lm.folder().toAbsolutePath() + "|" + pair.a.source().key() + "|" + pair.hook.name();
+        return pair.a.source().name().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + Integer.toHexString(key.hashCode());
+    }
+
+    /** A token's text in the loaded model's tokenizer (for the dashboards), or its id without a model. */
+    String tokenText(int id) {
+        LanguageModel lm = model.get();
+        return lm == null ? "#" + id : lm.tokenizer().tokenString(id);
+    }
+
+    /** A's feature store, once built or opened. */
+    ReadOnlyObjectProperty<FeatureStore> storeProperty() {
+        return store.getReadOnlyProperty();
+    }
+
+    /** The running dashboard build (progress, cancel), or null. */
+    ReadOnlyObjectProperty<Job> dashboardJobProperty() {
+        return dashboards.jobProperty();
+    }
+
     void cancel() {
         prompts.cancel();
         splices.cancel();
+        dashboards.cancel();
     }
 
     ReadOnlyObjectProperty<PromptFeatures.Result> promptProperty() {
@@ -141,8 +228,10 @@ final class ModelProbe {
     private void clear() {
         prompts.abandon();
         splices.abandon();
+        dashboards.abandon();
         prompt.set(null);
         splice.set(null);
+        store.set(null);
         note.set("");
     }
 }

@@ -22,7 +22,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The inspector's tabs for A read through the model: "Prompt" (features per token) and "Spliced" (the metrics). */
+/**
+ * The inspector's tabs for A read through the model: "Dashboard" (what the selected feature responds to), "Prompt"
+ * (features per token) and "Spliced" (the metrics).
+ */
 final class ProbePane {
     static final String PROMPT_ID = "probe-prompt";
     static final String READ_ID = "probe-read";
@@ -37,13 +40,16 @@ final class ProbePane {
     }
 
     private final ModelProbe probe;
+    private final javafx.beans.property.ReadOnlyIntegerProperty selected;
 
-    ProbePane(ModelProbe probe) {
+    ProbePane(ModelProbe probe, javafx.beans.property.ReadOnlyIntegerProperty selected) {
         this.probe = probe;
+        this.selected = selected;
     }
 
     List<Tab> tabs() {
-        return List.of(new Tab("Prompt", prompt()), new Tab("Spliced into the model", spliced()));
+        return List.of(new Tab("Dashboard", new DashboardPane(probe, selected).node()), new Tab("Prompt", prompt()),
+                new Tab("Spliced into the model", spliced()));
     }
 
     private Node prompt() {

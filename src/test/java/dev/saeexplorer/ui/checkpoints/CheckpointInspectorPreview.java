@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
 /**
  * Shows the checkpoint inspector alone at the size it has in the main window, runs the given steps and writes a
  * snapshot to the first argument (then exits). Steps: {@code compare}, {@code open:PATH}, {@code model:FOLDER},
- * {@code select:N}, {@code query:TEXT}, {@code read:TEXT} (the prompt view), {@code splice}, {@code tab:N}, {@code wait:SECONDS} (before the next step),
+ * {@code select:N}, {@code query:TEXT}, {@code read:TEXT} (the prompt view), {@code splice}, {@code dashboards}, {@code tab:N}, {@code wait:SECONDS} (before the next step),
  * {@code shot:PNG} (a snapshot now), {@code mark} (measure the longest FX pulse gap from here). For looking at the layout under Xvfb; not
  * a test. Launched through {@link Main} so the JavaFX launcher check passes on the class path.
  */
@@ -66,6 +66,7 @@ public final class CheckpointInspectorPreview extends Application {
                 case "select" -> vm.select(Integer.parseInt(arg));
                 case "read" -> vm.probe().read(arg);
                 case "splice" -> vm.probe().measure();
+                case "dashboards" -> vm.probe().buildDashboards();
                 case "query" -> vm.features().queryProperty().set(arg);
                 case "tab" -> ((javafx.scene.control.TabPane) stage.getScene().getRoot().lookup(".tab-pane"))
                         .getSelectionModel().select(Integer.parseInt(arg));

@@ -37,7 +37,7 @@ class ModelProbeTest {
 
     private ModelProbe probe() {
         return new ModelProbe(new WorkspaceContext(new DirectExecutor(), (t, m) -> errors.add(t + ": " + m), true),
-                model, primary);
+                model, primary, dir.resolve("stores"));
     }
 
     private InspectedCheckpoint perfectSae(String hook) throws Exception {
@@ -75,5 +75,32 @@ class ModelProbeTest {
         primary.set(perfectSae("blocks.0.hook_mlp_out"));
         assertNull(p.spliceProperty().get(), "results of another checkpoint are not shown");
         assertNull(p.promptProperty().get());
+    }
+
+    @Test
+    void buildsTheDashboardsOnceAndReopensThem() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(FAKE_GPT2), "../shared/data/tiny-gpt2 is absent: skipping");
+        ModelProbe p = probe();
+        model.set(LanguageModel.load(FAKE_GPT2, TaskMonitor.none()));
+        primary.set(perfectSae("blocks.0.hook_resid_post"));
+        p.buildDashboards();
+        var store = p.storeProperty().get();
+        assertNotNull(store, p.noteProperty().get());
+        assertEquals(4, store.features());
+        // x = relu(x) − relu(−x): for each dimension one of its two features fires at every token.
+        assertEquals(1.0, store.feature(0).density() + store.feature(1).density(), 1e-9);
+        var top = store.feature(0).examples();
+        assertTrue(!top.isEmpty());
+        assertEquals(store.feature(0).maxActivation(), top.get(0).max(), 1e-6, "the best context holds the max");
+        java.nio.file.Path folder;
+        try (var list = Files.list(dir.resolve("stores"))) {
+            folder = list.findFirst().orElseThrow();
+        }
+        java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(folder.resolve("manifest.json"));
+        ModelProbe again = probe(); // the next time the window opens: the same model, checkpoint and corpus
+        again.buildDashboards();
+        assertNotNull(again.storeProperty().get());
+        assertEquals(built, Files.getLastModifiedTime(folder.resolve("manifest.json")), "reopened, not rebuilt");
+        assertTrue(errors.isEmpty(), errors.toString());
     }
 }
