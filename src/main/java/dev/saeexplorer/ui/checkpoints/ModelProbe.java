@@ -24,6 +24,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * Checkpoint A read through the loaded language model: the prompt view (per token, A's most active features), A
@@ -48,6 +50,8 @@ final class ModelProbe {
     private final ReadOnlyObjectWrapper<PromptFeatures.Result> prompt = new ReadOnlyObjectWrapper<>(this, "prompt");
     private final ReadOnlyObjectWrapper<SpliceMetrics.Result> splice = new ReadOnlyObjectWrapper<>(this, "splice");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private final StringProperty promptText = new SimpleStringProperty(this, "promptText",
+            "The river bank was covered in reeds.");
 
     ModelProbe(WorkspaceContext ctx, ReadOnlyObjectProperty<LanguageModel> model,
                ReadOnlyObjectProperty<InspectedCheckpoint> primary) {
@@ -68,8 +72,14 @@ final class ModelProbe {
         primary.addListener((obs, was, now) -> clear());
     }
 
-    /** Reads {@code text} with A's features; the result replaces the last one. */
-    void read(String text) {
+    /** The prompt as typed. */
+    StringProperty promptTextProperty() {
+        return promptText;
+    }
+
+    /** Reads the prompt with A's features; the result replaces the last one. */
+    void read() {
+        String text = promptText.get();
         Pair pair = pair();
         if (pair == null) {
             return;

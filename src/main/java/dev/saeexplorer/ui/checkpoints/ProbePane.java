@@ -53,14 +53,15 @@ final class ProbePane {
     }
 
     private Node prompt() {
-        TextField text = new TextField("The river bank was covered in reeds.");
+        TextField text = new TextField();
+        text.textProperty().bindBidirectional(probe.promptTextProperty());
         text.setId(PROMPT_ID);
         text.setPromptText("Type or paste text, then Read");
         Button read = new Button("Read", new FontIcon("mdmz-play_arrow"));
         read.setId(READ_ID);
         read.setDefaultButton(false);
-        read.setOnAction(e -> probe.read(text.getText()));
-        text.setOnAction(e -> probe.read(text.getText()));
+        read.setOnAction(e -> probe.read());
+        text.setOnAction(e -> probe.read());
         HBox.setHgrow(text, Priority.ALWAYS);
         TableView<TokenRow> table = new TableView<>();
         table.getColumns().add(column("Token", TokenRow::token, 110));

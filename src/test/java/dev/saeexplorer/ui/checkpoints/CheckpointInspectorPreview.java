@@ -64,7 +64,10 @@ public final class CheckpointInspectorPreview extends Application {
                 case "open" -> vm.open(Path.of(arg));
                 case "model" -> vm.loadModel(Path.of(arg));
                 case "select" -> vm.select(Integer.parseInt(arg));
-                case "read" -> vm.probe().read(arg);
+                case "read" -> {
+                    vm.probe().promptTextProperty().set(arg);
+                    vm.probe().read();
+                }
                 case "splice" -> vm.probe().measure();
                 case "dashboards" -> vm.probe().buildDashboards();
                 case "query" -> vm.features().queryProperty().set(arg);

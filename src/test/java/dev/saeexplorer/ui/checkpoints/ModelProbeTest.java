@@ -53,7 +53,8 @@ class ModelProbeTest {
     @Test
     void withoutAModelItSaysWhatItNeeds() {
         ModelProbe p = probe();
-        p.read("hello");
+        p.promptTextProperty().set("hello");
+        p.read();
         assertTrue(p.noteProperty().get().startsWith("Load the language model"), p.noteProperty().get());
         assertNull(p.promptProperty().get());
     }
@@ -64,7 +65,8 @@ class ModelProbeTest {
         ModelProbe p = probe();
         model.set(LanguageModel.load(FAKE_GPT2, TaskMonitor.none()));
         primary.set(perfectSae("blocks.0.hook_resid_post"));
-        p.read("The river bank");
+        p.promptTextProperty().set("The river bank");
+        p.read();
         assertEquals(List.of("The", " river", " bank"), p.promptProperty().get().tokens());
         assertEquals(3, ProbePane.rows(p.promptProperty().get()).size());
         p.measure();
