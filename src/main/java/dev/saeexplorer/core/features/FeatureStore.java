@@ -59,6 +59,19 @@ public final class FeatureStore {
         manifest.identity().checkCorpus(dir.toString(), corpus);
     }
 
+    /** A feature's statistics alone, without decoding its examples: for tables of every feature. */
+    public record Stats(double density, float maxActivation, double meanActivation) {
+    }
+
+    /** {@link Stats} of every feature, in feature order. */
+    public List<Stats> stats() {
+        List<Stats> out = new ArrayList<>(features());
+        for (int j = 0; j < features(); j++) {
+            out.add(new Stats(contents.density()[j], contents.max()[j], contents.mean()[j]));
+        }
+        return out;
+    }
+
     /** Everything the store knows of feature {@code feature}. */
     public FeatureReport feature(int feature) {
         if (feature < 0 || feature >= features()) {

@@ -90,6 +90,7 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
         this.matching = new LatestRun(ctx.executor());
         this.lensing = new LatestRun(ctx.executor());
         this.probe = new ModelProbe(ctx, models.modelProperty(), primary.getReadOnlyProperty());
+        probe.storeProperty().addListener((obs, was, now) -> features.showStore(now));
         opening.bind(primaryOpens.runningProperty().or(comparisonOpens.runningProperty()));
         recentCheckpoints.setAll(prefs.recent(RECENT_CHECKPOINTS));
         // A newly loaded model is paired with A (a mismatch is explained); unloading drops the lens.

@@ -58,6 +58,17 @@ public final class FeatureList {
         refilter();
     }
 
+    /** The statistics of A's feature store, or NaN everywhere when there is none. */
+    void showStore(dev.saeexplorer.core.features.FeatureStore store) {
+        List<dev.saeexplorer.core.features.FeatureStore.Stats> stats = store == null ? null : store.stats();
+        for (FeatureRow r : rows) {
+            boolean has = stats != null && r.index() < stats.size();
+            var s = has ? stats.get(r.index()) : null;
+            r.setStoreStats(has ? s.density() : Double.NaN, has ? s.maxActivation() : Double.NaN,
+                    has ? s.meanActivation() : Double.NaN);
+        }
+    }
+
     void showMatch(DecoderMatch match) {
         for (FeatureRow r : rows) {
             boolean has = match != null && r.index() < match.features();

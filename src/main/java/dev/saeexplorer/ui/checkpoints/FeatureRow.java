@@ -24,6 +24,10 @@ public final class FeatureRow {
     private final ReadOnlyStringWrapper tokens = new ReadOnlyStringWrapper(this, "tokens", "");
     private final ReadOnlyIntegerWrapper partner = new ReadOnlyIntegerWrapper(this, "partner", -1);
     private final ReadOnlyDoubleWrapper matchCosine = new ReadOnlyDoubleWrapper(this, "matchCosine", Double.NaN);
+    // From A's feature store (NaN without one): how often the feature fires on the corpus and how strongly.
+    private final ReadOnlyDoubleWrapper firesOn = new ReadOnlyDoubleWrapper(this, "firesOn", Double.NaN);
+    private final ReadOnlyDoubleWrapper maxActivation = new ReadOnlyDoubleWrapper(this, "maxActivation", Double.NaN);
+    private final ReadOnlyDoubleWrapper meanActivation = new ReadOnlyDoubleWrapper(this, "meanActivation", Double.NaN);
 
     public FeatureRow(int index, double decoderNorm, double cosine, double log10Density) {
         this.index = index;
@@ -70,6 +74,25 @@ public final class FeatureRow {
 
     public ReadOnlyDoubleProperty matchCosineProperty() {
         return matchCosine.getReadOnlyProperty();
+    }
+
+    /** The fraction of the store's tokens where the feature fires (its density), NaN without a store. */
+    public ReadOnlyDoubleProperty firesOnProperty() {
+        return firesOn.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty maxActivationProperty() {
+        return maxActivation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty meanActivationProperty() {
+        return meanActivation.getReadOnlyProperty();
+    }
+
+    void setStoreStats(double density, double max, double mean) {
+        firesOn.set(density);
+        maxActivation.set(max);
+        meanActivation.set(mean);
     }
 
     void setMatch(int feature, double cos) {

@@ -98,6 +98,12 @@ final class FeatureTable {
         matchCos.setPrefWidth(86);
         matchCos.setMaxWidth(110);
         matchCos.setComparator((x, y) -> Double.compare(x.doubleValue(), y.doubleValue()));
+        TableColumn<FeatureRow, Number> firesOn = storeColumn("Fires on", FeatureRow::firesOnProperty,
+                v -> Double.isNaN(v) ? "" : String.format(java.util.Locale.ROOT, "%.3g%%", 100 * v));
+        TableColumn<FeatureRow, Number> maxAct = storeColumn("Max act.", FeatureRow::maxActivationProperty,
+                ConfigRows::number);
+        TableColumn<FeatureRow, Number> meanAct = storeColumn("Mean act.", FeatureRow::meanActivationProperty,
+                ConfigRows::number);
         TableColumn<FeatureRow, String> tokens = new TableColumn<>("Top logit-lens tokens");
         tokens.setCellValueFactory(f -> f.getValue().tokensProperty());
         tokens.setPrefWidth(220);
@@ -107,7 +113,11 @@ final class FeatureTable {
         partner.visibleProperty().bind(vm.comparisonProperty().isNotNull());
         matchCos.visibleProperty().bind(vm.comparisonProperty().isNotNull());
         tokens.visibleProperty().bind(list.tokensAvailableProperty());
-        table.getColumns().setAll(java.util.List.of(index, norm, cosine, density, partner, matchCos, tokens));
+        for (TableColumn<FeatureRow, Number> c : java.util.List.of(firesOn, maxAct, meanAct)) {
+            c.visibleProperty().bind(vm.probe().storeProperty().isNotNull());
+        }
+        table.getColumns().setAll(java.util.List.of(index, norm, cosine, density, firesOn, maxAct, meanAct, partner,
+                matchCos, tokens));
         // Cells of a column shown after the rows were built can keep a stale layout; rebuild them.
         for (TableColumn<FeatureRow, ?> c : table.getColumns()) {
             c.visibleProperty().addListener((obs, was, now) -> table.refresh());
@@ -142,6 +152,19 @@ final class FeatureTable {
         } finally {
             syncing = false;
         }
+    }
+
+    /** A column from A's feature store: sortable, NaN (no store) shown empty and sorted last. */
+    private static TableColumn<FeatureRow, Number> storeColumn(String title,
+            java.util.function.Function<FeatureRow, javafx.beans.value.ObservableValue<Number>> value,
+            java.util.function.DoubleFunction<String> text) {
+        TableColumn<FeatureRow, Number> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> value.apply(f.getValue()));
+        c.setCellFactory(col -> numberCell(v -> text.apply(v.doubleValue())));
+        c.setPrefWidth(84);
+        c.setMaxWidth(110);
+        c.setComparator((x, y) -> Double.compare(x.doubleValue(), y.doubleValue()));
+        return c;
     }
 
     private static TableColumn<FeatureRow, Number> number(String title, Function<FeatureRow, Number> value,

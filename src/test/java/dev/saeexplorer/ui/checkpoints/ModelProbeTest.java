@@ -94,6 +94,14 @@ class ModelProbeTest {
         var top = store.feature(0).examples();
         assertTrue(!top.isEmpty());
         assertEquals(store.feature(0).maxActivation(), top.get(0).max(), 1e-6, "the best context holds the max");
+        // The feature table gains the store's columns, and loses them with the store.
+        FeatureList rows = new FeatureList();
+        rows.show(primary.get());
+        rows.showStore(store);
+        assertEquals(store.feature(1).density(), rows.row(1).firesOnProperty().get(), 1e-12);
+        assertEquals(store.feature(1).meanActivation(), rows.row(1).meanActivationProperty().get(), 1e-12);
+        rows.showStore(null);
+        assertTrue(Double.isNaN(rows.row(1).maxActivationProperty().get()));
         java.nio.file.Path folder;
         try (var list = Files.list(dir.resolve("stores"))) {
             folder = list.findFirst().orElseThrow();
