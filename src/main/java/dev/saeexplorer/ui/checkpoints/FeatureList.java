@@ -24,6 +24,7 @@ public final class FeatureList {
     private final javafx.beans.property.ReadOnlyBooleanWrapper tokensAvailable =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "tokensAvailable", false);
     private FeatureQuery current = FeatureQuery.parse("", 0, false);
+    private boolean storeAvailable;
 
     FeatureList() {
         query.addListener((obs, old, now) -> refilter());
@@ -67,6 +68,8 @@ public final class FeatureList {
             r.setStoreStats(has ? s.density() : Double.NaN, has ? s.maxActivation() : Double.NaN,
                     has ? s.meanActivation() : Double.NaN);
         }
+        storeAvailable = stats != null;
+        refilter();
     }
 
     void showMatch(DecoderMatch match) {
@@ -77,7 +80,7 @@ public final class FeatureList {
     }
 
     private void refilter() {
-        current = FeatureQuery.parse(query.get(), rows.size(), tokensAvailable.get());
+        current = FeatureQuery.parse(query.get(), rows.size(), tokensAvailable.get(), storeAvailable);
         queryError.set(current.error());
         // A new predicate object makes the FilteredList re-test every row (tokens may have changed).
         var p = current.predicate();

@@ -9,23 +9,42 @@ import java.util.regex.Pattern;
 
 /**
  * The feature table's search box, parsed: feature numbers and ranges ("12", "10-20", "3, 7, 100-120") select by index;
- * other text (or anything in double quotes, for tokens that are numbers) matches the logit-lens tokens,
- * case-insensitively. A query that cannot be used carries the reason, and then selects every feature.
+ * {@code dead} and {@code dense} select, once A's feature dashboards are built, the features that never fire on their
+ * corpus and those that fire on at least {@value #DENSE} of its tokens; other text (or anything in double quotes, for
+ * tokens that are numbers) matches the logit-lens tokens, case-insensitively. A query that cannot be used carries the
+ * reason, and then selects every feature.
  *
  * @param error why the text is refused, or "" when it is fine
  */
 public record FeatureQuery(Predicate<FeatureRow> predicate, String error, boolean byTokens) {
     private static final Pattern RANGE = Pattern.compile("(\\d+)\\s*(?:[-–]\\s*(\\d+))?");
     private static final Predicate<FeatureRow> ALL = r -> true;
+    /** Density from which a feature counts as dense: it fires on a tenth of all tokens or more. */
+    static final double DENSE = 0.1;
 
     /**
      * @param features         d_sae of the open checkpoint (numbers beyond it are refused)
      * @param tokensAvailable  whether logit-lens tokens exist to search in
      */
     public static FeatureQuery parse(String text, int features, boolean tokensAvailable) {
+        return parse(text, features, tokensAvailable, false);
+    }
+
+    /** @param storeAvailable whether A's feature store is open, so that rows know how often they fire */
+    public static FeatureQuery parse(String text, int features, boolean tokensAvailable, boolean storeAvailable) {
         String q = text == null ? "" : text.strip();
         if (q.isEmpty()) {
             return new FeatureQuery(ALL, "", false);
+        }
+        String word = q.toLowerCase(Locale.ROOT);
+        if (word.equals("dead") || word.equals("dense")) {
+            if (!storeAvailable) {
+                return refused("“" + q + "” needs the feature dashboards: build them (Dashboard tab), or put the word"
+                        + " in quotes to search tokens");
+            }
+            return word.equals("dead")
+                    ? new FeatureQuery(r -> r.firesOnProperty().get() == 0, "", false)
+                    : new FeatureQuery(r -> r.firesOnProperty().get() >= DENSE, "", false);
         }
         boolean quoted = q.length() >= 2 && q.startsWith("\"") && q.endsWith("\"");
         if (!quoted && Character.isDigit(q.charAt(0))) {

@@ -39,7 +39,7 @@ final class FeatureTable {
         this.vm = vm;
         FeatureList list = vm.features();
         search.setId(SEARCH_ID);
-        search.setPromptText("Feature numbers (12, 10-20) or token text");
+        search.setPromptText("Feature numbers (12, 10-20), token text, dead or dense");
         search.textProperty().bindBidirectional(list.queryProperty());
         search.setTooltip(new Tooltip("Numbers and ranges select features by index: 12, 10-20, 3, 7, 9.\n"
                 + "Other text finds features whose top logit-lens tokens contain it (needs a model);\n"

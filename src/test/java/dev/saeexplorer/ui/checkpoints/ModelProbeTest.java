@@ -100,8 +100,16 @@ class ModelProbeTest {
         rows.showStore(store);
         assertEquals(store.feature(1).density(), rows.row(1).firesOnProperty().get(), 1e-12);
         assertEquals(store.feature(1).meanActivation(), rows.row(1).meanActivationProperty().get(), 1e-12);
+        rows.queryProperty().set("dense");
+        assertEquals("", rows.queryErrorProperty().get());
+        long dense = store.stats().stream().filter(x -> x.density() >= FeatureQuery.DENSE).count();
+        assertEquals(dense, rows.visible().size());
+        rows.queryProperty().set("DEAD");
+        assertEquals(store.stats().stream().filter(x -> x.density() == 0).count(), rows.visible().size());
         rows.showStore(null);
         assertTrue(Double.isNaN(rows.row(1).maxActivationProperty().get()));
+        assertTrue(rows.queryErrorProperty().get().contains("needs the feature dashboards"));
+        assertEquals(4, rows.visible().size(), "a refused query selects every feature");
         java.nio.file.Path folder;
         try (var list = Files.list(dir.resolve("stores"))) {
             folder = list.findFirst().orElseThrow();
