@@ -29,6 +29,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class DashboardPane {
     static final String BUILD_ID = "dashboard-build";
     static final String HEADER_ID = "dashboard-header";
+    static final String EXPORT_ID = "dashboard-export";
 
     private final ModelProbe probe;
     private final ReadOnlyIntegerProperty selected;
@@ -56,7 +57,20 @@ final class DashboardPane {
                 bar.progressProperty().bind(job.progressProperty());
             }
         });
-        HBox controls = new HBox(8, build, cancel, bar);
+        Button export = new Button("Export HTML…", new FontIcon("mdal-get_app"));
+        export.setId(EXPORT_ID);
+        export.disableProperty().bind(probe.storeProperty().isNull().or(selected.lessThan(0)));
+        export.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Export the dashboard of feature " + selected.get());
+            chooser.setInitialFileName("feature-" + selected.get() + ".html");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HTML page", "*.html"));
+            java.io.File file = chooser.showSaveDialog(export.getScene().getWindow());
+            if (file != null) {
+                probe.exportDashboard(selected.get(), file.toPath());
+            }
+        });
+        HBox controls = new HBox(8, build, cancel, export, bar);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label();
         note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);

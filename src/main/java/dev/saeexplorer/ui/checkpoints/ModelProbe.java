@@ -1,6 +1,8 @@
 package dev.saeexplorer.ui.checkpoints;
 
+import dev.saeexplorer.charts.DashboardHtml;
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.AtomicFiles;
 import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.core.corpus.Corpora;
 import dev.saeexplorer.core.corpus.Corpus;
@@ -18,6 +20,7 @@ import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.jobs.Job;
 import dev.saeexplorer.ui.jobs.LatestRun;
 import dev.saeexplorer.ui.workspace.WorkspaceContext;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -159,6 +162,28 @@ final class ModelProbe {
         String key = pair.lm.folder().toAbsolutePath() + "|" + pair.a.source().key() + "|" + pair.hook.name();
         return pair.a.source().name().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
                 + Integer.toHexString(key.hashCode());
+    }
+
+    /**
+     * Writes the dashboard of {@code feature} as a self-contained HTML page (atomically); a failure is reported, never
+     * thrown.
+     */
+    void exportDashboard(int feature, Path file) {
+        FeatureStore s = store.get();
+        InspectedCheckpoint a = primary.get();
+        LanguageModel lm = model.get();
+        if (s == null || a == null || feature < 0 || feature >= s.features()) {
+            return;
+        }
+        try {
+            String title = "Feature " + feature + " of " + a.source().name()
+                    + (lm == null ? "" : " on " + lm.name()) + " (" + s.manifest().identity().corpus().source() + ")";
+            String html = DashboardHtml.render(s.feature(feature), title, this::tokenText);
+            AtomicFiles.write(file, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+            note.set("Wrote the dashboard of feature " + feature + " to " + file + ".");
+        } catch (RuntimeException e) {
+            ctx.errors().report("Cannot export the dashboard", ErrorText.forPeople(e, FieldLabels.TABLE));
+        }
     }
 
     /** A token's text in the loaded model's tokenizer (for the dashboards), or its id without a model. */

@@ -94,6 +94,10 @@ class ModelProbeTest {
         var top = store.feature(0).examples();
         assertTrue(!top.isEmpty());
         assertEquals(store.feature(0).maxActivation(), top.get(0).max(), 1e-6, "the best context holds the max");
+        Path page = dir.resolve("feature-0.html");
+        p.exportDashboard(0, page);
+        String html = Files.readString(page);
+        assertTrue(html.contains("Feature 0 of sae-") && html.contains("<span class=\"tok max\""), html);
         // The feature table gains the store's columns, and loses them with the store.
         FeatureList rows = new FeatureList();
         rows.show(primary.get());
