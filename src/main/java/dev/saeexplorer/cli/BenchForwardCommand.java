@@ -58,6 +58,15 @@ public final class BenchForwardCommand implements Callable<Integer> {
     @Option(names = "--write-tokens", description = "Also write the sequences as JSON lines ({\"tokens\": [...]}).")
     Path writeTokens;
 
+    /** Token sequences as JSON lines ({"tokens": [...]}), the numpy references' input, written atomically. */
+    static void writeTokens(Path file, List<int[]> sequences) {
+        StringBuilder sb = new StringBuilder();
+        for (int[] s : sequences) {
+            sb.append("{\"tokens\": ").append(java.util.Arrays.toString(s)).append("}\n");
+        }
+        AtomicFiles.write(file, o -> o.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
     public BenchForwardCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -81,11 +90,7 @@ public final class BenchForwardCommand implements Callable<Integer> {
             throw new InvalidInputException(data + ": no row has a single-token target word: nothing to run");
         }
         if (writeTokens != null) {
-            StringBuilder sb = new StringBuilder();
-            for (int[] s : sequences) {
-                sb.append("{\"tokens\": ").append(java.util.Arrays.toString(s)).append("}\n");
-            }
-            AtomicFiles.write(writeTokens, o -> o.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            writeTokens(writeTokens, sequences);
         }
         for (int i = 0; i < Math.min(warmup, sequences.size()); i += batch) {
             lm.run(sequences.subList(i, Math.min(sequences.size(), i + batch)), point);

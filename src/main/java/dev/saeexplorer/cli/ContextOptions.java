@@ -17,6 +17,11 @@ final class ContextOptions {
     Long maxTokens;
 
     TokenContexts cut(Corpus corpus, Gpt2Model model, Gpt2Tokenizer tokenizer) {
-        return TokenContexts.of(corpus, tokenizer, contextSize, maxTokens, model.config().nPositions());
+        return cut(corpus, tokenizer, model.config().nPositions());
+    }
+
+    /** @param nPositions the model's context length, the largest context size allowed */
+    TokenContexts cut(Corpus corpus, Gpt2Tokenizer tokenizer, int nPositions) {
+        return TokenContexts.of(corpus, tokenizer, contextSize, maxTokens, nPositions);
     }
 }

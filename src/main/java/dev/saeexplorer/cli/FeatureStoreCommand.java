@@ -4,6 +4,7 @@ import dev.saeexplorer.core.corpus.Corpus;
 import dev.saeexplorer.core.features.FeatureStoreBuild;
 import dev.saeexplorer.core.features.StoreSettings;
 import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
+import dev.saeexplorer.core.lm.Gpt2Config;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -50,6 +51,10 @@ public final class FeatureStoreCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing non-empty --out folder.")
     boolean force;
 
+    @Option(names = "--write-contexts", description = "Also write the contexts as JSON lines ({\"tokens\": [...]}), BOS"
+            + " first, for the numpy reference of bench/lm/feature_store.sh.")
+    Path writeContexts;
+
     public FeatureStoreCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -59,6 +64,10 @@ public final class FeatureStoreCommand implements Callable<Integer> {
         ctx.setDebug(common.debug);
         StoreSettings settings = new StoreSettings(contexts.contextSize, contexts.maxTokens, topK, seed);
         Corpus texts = corpus.readOrBundled();
+        if (writeContexts != null) {
+            int nPositions = Gpt2Config.read(model.folder.resolve("config.json")).nPositions();
+            BenchForwardCommand.writeTokens(writeContexts, contexts.cut(texts, model.tokenizer(), nPositions).contexts());
+        }
         LoadedCheckpoint checkpoint = sae.load();
         FeatureStoreBuild.Summary s = FeatureStoreBuild.run(new FeatureStoreBuild.Request(model.folder, checkpoint,
                 sae.hookName(checkpoint), texts, settings), out, force, ctx.monitor());

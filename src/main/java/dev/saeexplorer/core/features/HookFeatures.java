@@ -6,6 +6,7 @@ import dev.saeexplorer.core.lm.Gpt2Model;
 import dev.saeexplorer.core.lm.HookPoint;
 import dev.saeexplorer.core.sae.HostSaeEncoder;
 import dev.saeexplorer.core.sae.SaeModel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,11 +16,15 @@ import java.util.List;
  */
 final class HookFeatures {
     /**
-     * Contexts per model run: they share each pass over the weights, and cancel still answers within a batch. The SAE
-     * encodes one context at a time, so the features held at once are one context's, not the batch's (a 24,576-feature
-     * SAE gives 12 MB per 128-token context).
+     * Contexts per model run: they share each pass over the weights, and cancel still answers within a batch.
      */
     static final int CONTEXTS_PER_RUN = 16;
+    /**
+     * Token rows per encoder call: consecutive contexts are encoded together up to this many rows, so short contexts
+     * share each pass over W_enc (75 MB for a 24,576-feature SAE on GPT-2 small) while the features held at once stay
+     * about one 128-token context's (12 MB).
+     */
+    static final int ROWS_PER_ENCODE = 128;
 
     private final Gpt2Model model;
     private final HookPoint hook;
@@ -56,9 +61,25 @@ final class HookFeatures {
             monitor.betweenSteps();
             List<int[]> batch = contexts.subList(from, Math.min(contexts.size(), from + CONTEXTS_PER_RUN));
             List<float[][]> hookValues = model.run(batch, hook);
-            for (int i = 0; i < batch.size(); i++) {
-                float[][] values = hookValues.get(i);
-                sink.accept(from + i, sae.encode(Arrays.copyOfRange(values, 1, values.length)));
+            int first = 0;
+            while (first < batch.size()) {
+                // contexts first … last−1 together, at least one, up to ROWS_PER_ENCODE rows
+                int last = first;
+                List<float[]> rows = new ArrayList<>();
+                while (last < batch.size() && (last == first
+                        || rows.size() + hookValues.get(last).length - 1 <= ROWS_PER_ENCODE)) {
+                    float[][] values = hookValues.get(last);
+                    rows.addAll(Arrays.asList(values).subList(1, values.length));
+                    last++;
+                }
+                float[][] features = sae.encode(rows.toArray(new float[0][]));
+                int row = 0;
+                for (int i = first; i < last; i++) {
+                    int n = hookValues.get(i).length - 1;
+                    sink.accept(from + i, Arrays.copyOfRange(features, row, row + n));
+                    row += n;
+                }
+                first = last;
             }
             int done = from + batch.size();
             monitor.report(done / (double) contexts.size(), what + " " + done + "/" + contexts.size() + " contexts");
