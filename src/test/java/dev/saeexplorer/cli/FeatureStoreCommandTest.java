@@ -71,6 +71,23 @@ class FeatureStoreCommandTest {
     }
 
     @Test
+    void writesItsContextsForTheNumpyBenchmark() throws IOException {
+        Path contexts = dir.resolve("contexts.jsonl");
+        JsonNode json = singleJson(ok(build(dir.resolve("bench"), "--max-tokens", "40", "--context-size", "8",
+                "--write-contexts", contexts.toString(), "--json")));
+        java.util.List<String> lines = Files.readAllLines(contexts);
+        assertEquals(json.get("contexts").asInt(), lines.size());
+        long tokens = 0;
+        for (String line : lines) {
+            JsonNode ids = dev.saeexplorer.core.io.Json.mapper().readTree(line).get("tokens");
+            assertEquals(50256, ids.get(0).asInt(), "BOS first");
+            assertTrue(ids.size() <= 8);
+            tokens += ids.size() - 1;
+        }
+        assertEquals(json.get("tokens").asLong(), tokens);
+    }
+
+    @Test
     void withoutJsonItSaysWhatItWroteForPeople() {
         CliTestSupport.Result r = ok(build(dir.resolve("people"), "--corpus", corpus));
         assertTrue(r.out().contains("feature store written to"), r::toString);
