@@ -12,6 +12,7 @@ import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
 import dev.saeexplorer.core.io.TrainingRecord;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeModel;
+import dev.saeexplorer.testkit.TinyLm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,12 +37,7 @@ class PsEvalCommandTest {
     @BeforeEach
     void fixtures() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(FAKE_GPT2), "../shared/data/tiny-gpt2 is absent: skipping");
-        sae = Files.createDirectory(dir.resolve("sae"));
-        SaeModel model = new SaeModel(Nd4j.create(new float[][] {{1, -1, 0, 0}, {0, 0, 1, -1}}),
-                Nd4j.zeros(DataType.FLOAT, 1, 4), Nd4j.create(new float[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}),
-                Nd4j.zeros(DataType.FLOAT, 1, 2), new Activation.Relu(), false);
-        SaeCheckpoint.writeInto(sae, model, "fake-gpt2", "blocks.0.hook_resid_post", new TrainingRecord(1, "relu", null,
-                null, false, 0, "none", 1, new double[0], new double[0], null, 0, 0, 0, 0, 0, Map.of()));
+        sae = TinyLm.exactSae(dir.resolve("sae"), "blocks.0.hook_resid_post");
         data = dir.resolve("mini.data.txt");
         Files.write(data, List.of(
                 "bank\tN\t1-5\tThe bank was closed .\tShe sat on the river bank .",

@@ -8,20 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.saeexplorer.core.io.TrainingRecord;
-import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
-import dev.saeexplorer.core.sae.Activation;
-import dev.saeexplorer.core.sae.SaeModel;
+import dev.saeexplorer.testkit.TinyLm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** sae-metrics and features-of end to end on the Hugging Face-written tiny GPT-2 (skips without ../shared). */
 class SpliceCommandsTest {
@@ -34,13 +28,7 @@ class SpliceCommandsTest {
     @BeforeEach
     void fixtures() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(FAKE_GPT2), "../shared/data/tiny-gpt2 is absent: skipping");
-        sae = Files.createDirectory(dir.resolve("sae"));
-        // x = relu(x) − relu(−x) per dimension: an SAE that reconstructs exactly.
-        SaeModel model = new SaeModel(Nd4j.create(new float[][] {{1, -1, 0, 0}, {0, 0, 1, -1}}),
-                Nd4j.zeros(DataType.FLOAT, 1, 4), Nd4j.create(new float[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}),
-                Nd4j.zeros(DataType.FLOAT, 1, 2), new Activation.Relu(), false);
-        SaeCheckpoint.writeInto(sae, model, "fake-gpt2", "blocks.0.hook_resid_post", new TrainingRecord(1, "relu", null,
-                null, false, 0, "none", 1, new double[0], new double[0], null, 0, 0, 0, 0, 0, Map.of()));
+        sae = TinyLm.exactSae(dir.resolve("sae"), "blocks.0.hook_resid_post");
     }
 
     @Test

@@ -151,6 +151,15 @@ public final class TinyLm {
         return dir;
     }
 
+    /**
+     * An SAE that reconstructs every input of d_in = 2 exactly, x = relu(x) − relu(−x) per dimension (features 2j and
+     * 2j+1), reading {@code hook}: for the Hugging Face-written fake GPT-2 (d_model 2) of ../shared/data/tiny-gpt2.
+     */
+    public static Path exactSae(Path dir, String hook) throws IOException {
+        return sae(dir, new float[][] {{1, -1, 0, 0}, {0, 0, 1, -1}}, new float[4],
+                new float[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}, new float[2], hook, true);
+    }
+
     public static Path sae(Path dir, long seed) throws IOException {
         return sae(dir, D_MODEL, LATENTS, HOOK, seed);
     }

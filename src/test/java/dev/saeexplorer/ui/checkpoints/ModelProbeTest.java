@@ -6,24 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saeexplorer.core.compute.TaskMonitor;
-import dev.saeexplorer.core.io.TrainingRecord;
-import dev.saeexplorer.core.io.checkpoint.SaeCheckpoint;
 import dev.saeexplorer.core.lm.LanguageModel;
-import dev.saeexplorer.core.sae.Activation;
-import dev.saeexplorer.core.sae.SaeModel;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
 import dev.saeexplorer.ui.workspace.WorkspaceContext;
+import dev.saeexplorer.testkit.TinyLm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The inspector's prompt view and spliced metrics, run synchronously on the Hugging Face-written tiny GPT-2. */
 class ModelProbeTest {
@@ -41,12 +35,7 @@ class ModelProbeTest {
     }
 
     private InspectedCheckpoint perfectSae(String hook) throws Exception {
-        Path sae = Files.createDirectories(dir.resolve("sae-" + hook.hashCode()));
-        SaeModel m = new SaeModel(Nd4j.create(new float[][] {{1, -1, 0, 0}, {0, 0, 1, -1}}),
-                Nd4j.zeros(DataType.FLOAT, 1, 4), Nd4j.create(new float[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}),
-                Nd4j.zeros(DataType.FLOAT, 1, 2), new Activation.Relu(), false);
-        SaeCheckpoint.writeInto(sae, m, "fake-gpt2", hook, new TrainingRecord(1, "relu", null, null, false, 0, "none",
-                1, new double[0], new double[0], null, 0, 0, 0, 0, 0, Map.of()));
+        Path sae = TinyLm.exactSae(dir.resolve("sae-" + hook.hashCode()), hook);
         return InspectedCheckpoint.open(new CheckpointSource.OnDisk(sae), TaskMonitor.none());
     }
 
