@@ -38,6 +38,11 @@ public final class FeatureStore {
         return new FeatureStore(dir, opened.manifest(), opened.contents());
     }
 
+    /** The folder it was opened from. */
+    public Path directory() {
+        return dir;
+    }
+
     public StoreManifest manifest() {
         return manifest;
     }

@@ -54,9 +54,11 @@ final class HookFeatures {
 
     /**
      * Runs {@code contexts} (each starting with BOS) in order, batch by batch, handing each context's features to
-     * {@code sink}; between batches {@code monitor} may pause or cancel and hears the fraction done.
+     * {@code sink}; between batches {@code monitor} may pause or cancel and hears the fraction done and the speed.
      */
     void forEach(List<int[]> contexts, TaskMonitor monitor, String what, Sink sink) {
+        long start = System.nanoTime();
+        long tokens = 0;
         for (int from = 0; from < contexts.size(); from += CONTEXTS_PER_RUN) {
             monitor.betweenSteps();
             List<int[]> batch = contexts.subList(from, Math.min(contexts.size(), from + CONTEXTS_PER_RUN));
@@ -78,11 +80,14 @@ final class HookFeatures {
                     int n = hookValues.get(i).length - 1;
                     sink.accept(from + i, Arrays.copyOfRange(features, row, row + n));
                     row += n;
+                    tokens += n;
                 }
                 first = last;
             }
             int done = from + batch.size();
-            monitor.report(done / (double) contexts.size(), what + " " + done + "/" + contexts.size() + " contexts");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            monitor.report(done / (double) contexts.size(), String.format(java.util.Locale.ROOT,
+                    "%s %d/%d contexts, %,.0f tokens/s", what, done, contexts.size(), tokens / Math.max(seconds, 1e-9)));
         }
     }
 }

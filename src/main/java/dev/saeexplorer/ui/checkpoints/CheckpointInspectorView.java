@@ -46,12 +46,14 @@ public final class CheckpointInspectorView extends BorderPane {
     private final DistributionPane distributions;
     private final FeatureTable features;
     private final FeatureDetailPane detail;
+    private final ProbePane probes;
 
     public CheckpointInspectorView(CheckpointInspectorViewModel vm) {
         this.vm = vm;
         config = new ConfigTable(vm);
         distributions = new DistributionPane(vm);
-        distributions.addTabs(new ProbePane(vm.probe(), vm.selectedProperty()).tabs());
+        probes = new ProbePane(vm.probe(), vm.selectedProperty(), vm::select);
+        distributions.addTabs(probes.tabs());
         features = new FeatureTable(vm);
         detail = new FeatureDetailPane(vm);
         getStyleClass().add("checkpoint-inspector");
@@ -75,6 +77,7 @@ public final class CheckpointInspectorView extends BorderPane {
     public List<ExportableChart> charts() {
         List<ExportableChart> out = new ArrayList<>(distributions.charts());
         out.add(new ExportableChart("Decoder direction", detail.decoder()::chart));
+        out.add(new ExportableChart("Feature activations", probes::histogramChart));
         return out;
     }
 

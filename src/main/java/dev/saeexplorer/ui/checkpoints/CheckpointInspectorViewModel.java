@@ -89,8 +89,11 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
         this.comparisonOpens = new LatestRun(ctx.executor());
         this.matching = new LatestRun(ctx.executor());
         this.lensing = new LatestRun(ctx.executor());
-        this.probe = new ModelProbe(ctx, models.modelProperty(), primary.getReadOnlyProperty());
+        this.probe = new ModelProbe(ctx, models.modelProperty(), primary.getReadOnlyProperty(),
+                comparison.getReadOnlyProperty(), prefs.featureStores());
         probe.storeProperty().addListener((obs, was, now) -> features.showStore(now));
+        probe.spliceProperty().addListener((obs, was, now) -> refreshConfig());
+        probe.spliceBProperty().addListener((obs, was, now) -> refreshConfig());
         opening.bind(primaryOpens.runningProperty().or(comparisonOpens.runningProperty()));
         recentCheckpoints.setAll(prefs.recent(RECENT_CHECKPOINTS));
         // A newly loaded model is paired with A (a mismatch is explained); unloading drops the lens.
@@ -198,9 +201,14 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
                 + (kept == null ? "" : " " + kept.source().name() + " stays open" + (asB ? " as B." : ".")));
     }
 
+    private void refreshConfig() {
+        config.setAll(ConfigRows.of(primary.get(), comparison.get(), probe.spliceProperty().get(),
+                probe.spliceBProperty().get()));
+    }
+
     /** Recomputes what depends on A, B and the model; {@code primaryChanged} re-pairs the lens. */
     private void derive(boolean primaryChanged) {
-        config.setAll(ConfigRows.of(primary.get(), comparison.get()));
+        refreshConfig();
         rematch();
         if (primaryChanged) {
             pairLens(true);

@@ -61,6 +61,13 @@ public final class CheckpointInspectorWorkspace
                 new ExportableTable("Checkpoint configuration", ConfigRow.COLUMNS,
                         () -> viewModel().configRows().stream().map(ConfigRow::cells).collect(Collectors.toList())),
                 new ExportableTable("Checkpoint features", FeatureRow.COLUMNS,
-                        () -> viewModel().features().all().stream().map(FeatureRow::cells).collect(Collectors.toList())));
+                        () -> viewModel().features().all().stream().map(FeatureRow::cells).collect(Collectors.toList())),
+                new ExportableTable("Spliced metrics", ProbePane.MetricRow.COLUMNS,
+                        () -> ProbePane.rows(viewModel().probe().spliceProperty().get(),
+                                viewModel().probe().spliceBProperty().get()).stream()
+                                .map(ProbePane.MetricRow::cells).collect(Collectors.toList())),
+                new ExportableTable("Prompt features", ProbePane.TOKEN_COLUMNS,
+                        () -> ProbePane.rows(viewModel().probe().promptProperty().get()).stream()
+                                .map(ProbePane.TokenRow::cells).collect(Collectors.toList())));
     }
 }

@@ -1,5 +1,7 @@
 package dev.saeexplorer.ui.checkpoints;
 
+import dev.saeexplorer.core.lm.SpliceMetrics;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.core.io.checkpoint.CheckpointFormat;
 import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
@@ -19,6 +21,19 @@ import java.util.Map;
  */
 final class ConfigRows {
     private ConfigRows() {
+    }
+
+    /** The rows of A and B, then A's (and B's) spliced metrics when the model has run with them. */
+    static List<ConfigRow> of(InspectedCheckpoint a, InspectedCheckpoint b, SpliceMetrics.Result splicedA,
+                              SpliceMetrics.Result splicedB) {
+        List<ConfigRow> rows = new ArrayList<>(of(a, b));
+        if (a != null && splicedA != null) {
+            for (ProbePane.MetricRow m : ProbePane.rows(splicedA, splicedB)) {
+                rows.add(new ConfigRow("Spliced: " + m.metric(), m.value(), b == null ? "" : m.valueB().isEmpty()
+                        ? "—" : m.valueB()));
+            }
+        }
+        return rows;
     }
 
     static List<ConfigRow> of(InspectedCheckpoint a, InspectedCheckpoint b) {

@@ -15,7 +15,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class FeatureRow {
     public static final List<String> COLUMNS = List.of("Feature", "Decoder norm", "Enc/dec cosine",
-            "log10 density", "Best match in B", "Match cosine", "Top tokens");
+            "log10 density", "Best match in B", "Match cosine", "Top tokens", "Fires on (store)",
+            "Max activation (store)", "Mean activation (store)");
 
     private final int index;
     private final double decoderNorm;
@@ -103,7 +104,9 @@ public final class FeatureRow {
     /** The row as the CSV export writes it, in {@link #COLUMNS} order: full precision, empty where there is none. */
     public List<String> cells() {
         return List.of(Integer.toString(index), csv(decoderNorm), csv(cosine), csv(log10Density),
-                partner.get() < 0 ? "" : Integer.toString(partner.get()), csv(matchCosine.get()), tokens.get());
+                partner.get() < 0 ? "" : Integer.toString(partner.get()), csv(matchCosine.get()), tokens.get(),
+                csv(firesOnProperty().get()), csv(maxActivationProperty().get()),
+                csv(meanActivationProperty().get()));
     }
 
     private static String csv(double v) {

@@ -1,7 +1,7 @@
 package dev.saeexplorer.ui.checkpoints;
 
 import dev.saeexplorer.charts.ChartStyle;
-import dev.saeexplorer.ui.common.HistogramSeries;
+import dev.saeexplorer.charts.HistogramSeries;
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

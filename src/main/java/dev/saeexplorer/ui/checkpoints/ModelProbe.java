@@ -1,6 +1,12 @@
 package dev.saeexplorer.ui.checkpoints;
 
 import dev.saeexplorer.charts.DashboardHtml;
+import dev.saeexplorer.core.compute.SubTask;
+import dev.saeexplorer.core.features.StoreManifest;
+import dev.saeexplorer.core.features.StoreShelf;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.AtomicFiles;
 import dev.saeexplorer.core.compute.CancelledException;
@@ -31,10 +37,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Checkpoint A read through the loaded language model: the prompt view (per token, A's most active features), A
- * spliced into the model at its hook (cross-entropy recovered, KL, L0, explained variance) and A's feature dashboards
- * (a feature store), all on the bundled corpus. Each runs in the background, one at a time, and is cleared when the
- * model or A changes.
+ * Checkpoint A read through the loaded language model: the prompt view (per token, A's most active features), A (and B
+ * when comparing) spliced into the model at its hook (cross-entropy recovered, KL, L0, explained variance) and A's
+ * feature dashboards (a feature store over the corpus the {@link DashboardForm} names). Stores are kept on a
+ * {@link StoreShelf}: when the model and A are loaded again, the newest store built for them reopens by itself, and
+ * the others are offered. Each runs in the background, one at a time, and is cleared when the model or A changes.
  */
 final class ModelProbe {
     /** Enough text for stable numbers in seconds on GPT-2 small: the bundled corpus's first contexts. */
@@ -45,39 +52,51 @@ final class ModelProbe {
     private final WorkspaceContext ctx;
     private final ReadOnlyObjectProperty<LanguageModel> model;
     private final ReadOnlyObjectProperty<InspectedCheckpoint> primary;
+    private final ReadOnlyObjectProperty<InspectedCheckpoint> comparison;
     private final LatestRun prompts;
     private final LatestRun splices;
     private final LatestRun dashboards;
-    private final Path storesRoot;
+    private final StoreShelf shelf;
+    private final DashboardForm form = new DashboardForm();
+    private final ObservableList<StoreShelf.Entry> remembered = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<FeatureStore> store = new ReadOnlyObjectWrapper<>(this, "store");
     private final ReadOnlyObjectWrapper<PromptFeatures.Result> prompt = new ReadOnlyObjectWrapper<>(this, "prompt");
     private final ReadOnlyObjectWrapper<SpliceMetrics.Result> splice = new ReadOnlyObjectWrapper<>(this, "splice");
+    private final ReadOnlyObjectWrapper<SpliceMetrics.Result> spliceB = new ReadOnlyObjectWrapper<>(this, "spliceB");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final StringProperty promptText = new SimpleStringProperty(this, "promptText",
             "The river bank was covered in reeds.");
 
+    /** @param storesRoot where feature stores are kept, one folder per model, checkpoint, corpus and settings */
     ModelProbe(WorkspaceContext ctx, ReadOnlyObjectProperty<LanguageModel> model,
-               ReadOnlyObjectProperty<InspectedCheckpoint> primary) {
-        this(ctx, model, primary, Path.of(System.getProperty("user.home"), ".sae-explorer", "feature-stores"));
-    }
-
-    /** @param storesRoot where feature stores are kept, one folder per model, checkpoint and hook */
-    ModelProbe(WorkspaceContext ctx, ReadOnlyObjectProperty<LanguageModel> model,
-               ReadOnlyObjectProperty<InspectedCheckpoint> primary, Path storesRoot) {
+               ReadOnlyObjectProperty<InspectedCheckpoint> primary,
+               ReadOnlyObjectProperty<InspectedCheckpoint> comparison, Path storesRoot) {
         this.ctx = ctx;
-        this.storesRoot = storesRoot;
+        this.shelf = new StoreShelf(storesRoot);
         this.model = model;
         this.primary = primary;
+        this.comparison = comparison;
         this.prompts = new LatestRun(ctx.executor());
         this.splices = new LatestRun(ctx.executor());
         this.dashboards = new LatestRun(ctx.executor());
-        model.addListener((obs, was, now) -> clear());
-        primary.addListener((obs, was, now) -> clear());
+        model.addListener((obs, was, now) -> pairChanged());
+        primary.addListener((obs, was, now) -> pairChanged());
+        comparison.addListener((obs, was, now) -> spliceB.set(null));
     }
 
     /** The prompt as typed. */
     StringProperty promptTextProperty() {
         return promptText;
+    }
+
+    /** What the next dashboards are built from. */
+    DashboardForm form() {
+        return form;
+    }
+
+    /** The stores built before for this model and A, newest first. */
+    ObservableList<StoreShelf.Entry> remembered() {
+        return remembered;
     }
 
     /** Reads the prompt with A's features; the result replaces the last one. */
@@ -95,73 +114,144 @@ final class ModelProbe {
                 }, this::failed);
     }
 
-    /** Splices A into the model on the first {@value #SPLICE_TOKENS} tokens of the bundled corpus. */
+    /** A's and B's splices: B's is null when there is no B or it cannot be spliced ({@code whyNotB} says why). */
+    private record Splices(SpliceMetrics.Result a, SpliceMetrics.Result b, String whyNotB) {
+    }
+
+    /**
+     * Splices A, and B when comparing, into the model on the first {@value #SPLICE_TOKENS} tokens of the bundled
+     * corpus (the same contexts for both).
+     */
     void measure() {
         Pair pair = pair();
         if (pair == null) {
             return;
         }
-        note.set("Splicing " + pair.a.source().name() + " into " + pair.lm.name() + "…");
+        InspectedCheckpoint b = comparison.get();
+        note.set("Splicing " + pair.a.source().name() + (b == null ? "" : " and " + b.source().name()) + " into "
+                + pair.lm.name() + "…");
         splices.start("Splicing the SAE into the model", m -> {
             TokenContexts contexts = TokenContexts.of(Corpora.bundled(), pair.lm.tokenizer(), SPLICE_CONTEXT,
                     SPLICE_TOKENS, pair.lm.model().config().nPositions());
-            return SpliceMetrics.evaluate(pair.lm.model(), pair.hook, pair.a.checkpoint().model(),
-                    contexts.contexts(), m);
+            double share = b == null ? 1 : 0.5;
+            SpliceMetrics.Result ra = SpliceMetrics.evaluate(pair.lm.model(), pair.hook, pair.a.checkpoint().model(),
+                    contexts.contexts(), SubTask.of(m, 0, share, "A"));
+            if (b == null) {
+                return new Splices(ra, null, "");
+            }
+            try {
+                HookPoint hookB = hookOf(b, pair.lm);
+                return new Splices(ra, SpliceMetrics.evaluate(pair.lm.model(), hookB, b.checkpoint().model(),
+                        contexts.contexts(), SubTask.of(m, share, 1 - share, "B")), "");
+            } catch (InvalidInputException e) {
+                return new Splices(ra, null, "B: " + ErrorText.forPeople(e, FieldLabels.TABLE));
+            }
         }, r -> {
-            splice.set(r);
-            note.set(String.format("Spliced over %,d tokens of the bundled corpus.", r.tokens()));
+            splice.set(r.a());
+            spliceB.set(r.b());
+            note.set(String.format("Spliced over %,d tokens of the bundled corpus.", r.a().tokens())
+                    + (r.whyNotB().isEmpty() ? "" : " " + r.whyNotB()));
         }, this::failed);
     }
 
     /**
-     * Opens A's feature store over the bundled corpus, building it first when there is none for this model, A and
-     * corpus (stores are kept under the stores root, so the next time it opens at once).
+     * Opens A's feature store for the corpus and settings of the {@link #form()}, building it first when the shelf has
+     * none for exactly this model, A, corpus and settings.
      */
     void buildDashboards() {
         Pair pair = pair();
         if (pair == null) {
             return;
         }
-        Path dir = storesRoot.resolve(storeName(pair));
-        note.set("Opening or building the feature dashboards of " + pair.a.source().name() + "…");
+        DashboardForm.Request request;
+        try {
+            request = form.request();
+        } catch (InvalidInputException e) {
+            note.set(ErrorText.forPeople(e, FieldLabels.TABLE));
+            return;
+        }
+        note.set("Opening or building the feature dashboards of " + pair.a.source().name() + " over "
+                + request.corpusName() + "…");
         dashboards.start("Feature dashboards of " + pair.a.source().name(), m -> {
-            Corpus corpus = Corpora.bundled();
-            FeatureStoreBuild.Request request = new FeatureStoreBuild.Request(pair.lm.folder(), pair.a.checkpoint(),
-                    pair.hook.name(), corpus, new StoreSettings(StoreSettings.DEFAULT_CONTEXT_SIZE, null,
-                    StoreSettings.DEFAULT_TOP_K, 0));
-            FeatureStore existing = reusable(dir, request);
-            if (existing != null) {
-                return existing;
+            Corpus corpus = request.corpus();
+            FeatureStoreBuild.Request build = new FeatureStoreBuild.Request(pair.lm.folder(), pair.a.checkpoint(),
+                    pair.hook.name(), corpus, request.settings());
+            StoreIdentity identity = new StoreIdentity(StoreIdentity.Model.of(pair.lm.folder()),
+                    StoreIdentity.Sae.of(pair.a.checkpoint(), pair.hook.name()), StoreIdentity.Source.of(corpus));
+            Path dir = shelf.folderFor(identity, request.settings());
+            FeatureStore existing = reusable(dir, identity);
+            if (existing == null) {
+                FeatureStoreBuild.run(build, pair.lm.model(), dir, true, m);
+                existing = FeatureStore.open(dir);
             }
-            FeatureStoreBuild.run(request, pair.lm.model(), dir, true, m);
-            return FeatureStore.open(dir);
-        }, s -> {
-            store.set(s);
-            note.set(String.format("Feature dashboards over %,d tokens of the bundled corpus (%s): select a feature.",
-                    s.manifest().counts().tokens(), dir));
-        }, this::failed);
+            return new Opened(existing, shelf.storesOf(identity.sae(), identity.model()));
+        }, this::opened, this::failed);
     }
 
-    /** The store in {@code dir} when it was built from exactly this model, SAE and corpus; else null (rebuild). */
-    private static FeatureStore reusable(Path dir, FeatureStoreBuild.Request request) {
+    /** Opens a store the shelf remembers (one of {@link #remembered()}). */
+    void open(StoreShelf.Entry entry) {
+        if (entry == null || pair() == null) {
+            return;
+        }
+        note.set("Opening the feature dashboards over " + entry.manifest().corpus().source() + "…");
+        List<StoreShelf.Entry> list = List.copyOf(remembered);
+        dashboards.start("Feature dashboards", m -> new Opened(FeatureStore.open(entry.dir()), list), this::opened,
+                this::failed);
+    }
+
+    /** A store and the shelf's list of stores for the same model and A. */
+    private record Opened(FeatureStore store, List<StoreShelf.Entry> shelf) {
+    }
+
+    private void opened(Opened o) {
+        remembered.setAll(o.shelf());
+        store.set(o.store());
+        StoreManifest m = o.store().manifest();
+        note.set(String.format("Feature dashboards over %,d tokens of %s (%s): select a feature.",
+                m.counts().tokens(), m.corpus().source(), o.store().directory()));
+    }
+
+    /** The store in {@code dir} when it was built from exactly these inputs; else null (build it again). */
+    private static FeatureStore reusable(Path dir, StoreIdentity identity) {
         if (!Files.isDirectory(dir)) {
             return null;
         }
         try {
             FeatureStore s = FeatureStore.open(dir);
-            s.checkModel(StoreIdentity.Model.of(request.modelFolder()));
-            s.checkSae(StoreIdentity.Sae.of(request.sae(), request.hook()));
-            s.checkCorpus(StoreIdentity.Source.of(request.corpus()));
+            s.checkModel(identity.model());
+            s.checkSae(identity.sae());
+            s.checkCorpus(identity.corpus());
             return s;
         } catch (InvalidInputException stale) {
             return null; // damaged or built from something else: build it again
         }
     }
 
-    private static String storeName(Pair pair) {
-        String key = pair.lm.folder().toAbsolutePath() + "|" + pair.a.source().key() + "|" + pair.hook.name();
-        return pair.a.source().name().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                + Integer.toHexString(key.hashCode());
+    /**
+     * Looks on the shelf for stores of this model and A, and opens the newest: dashboards built once come back
+     * with the checkpoint. Quiet: finding none, or a damaged one, is no error.
+     */
+    private void recall() {
+        Pair pair = pair();
+        if (pair == null) {
+            return;
+        }
+        dashboards.start("Looking for feature dashboards built before", m -> {
+            List<StoreShelf.Entry> found = shelf.storesOf(StoreIdentity.Sae.of(pair.a.checkpoint(), pair.hook.name()),
+                    StoreIdentity.Model.of(pair.lm.folder()));
+            for (StoreShelf.Entry e : found) {
+                try {
+                    return new Opened(FeatureStore.open(e.dir()), found);
+                } catch (InvalidInputException damaged) {
+                    // try the next newest
+                }
+            }
+            return null;
+        }, o -> {
+            if (o != null) {
+                opened(o);
+            }
+        }, e -> { });
     }
 
     /**
@@ -212,8 +302,14 @@ final class ModelProbe {
         return prompt.getReadOnlyProperty();
     }
 
+    /** A spliced into the model, or null. */
     ReadOnlyObjectProperty<SpliceMetrics.Result> spliceProperty() {
         return splice.getReadOnlyProperty();
+    }
+
+    /** B spliced into the model with A (same contexts), or null. */
+    ReadOnlyObjectProperty<SpliceMetrics.Result> spliceBProperty() {
+        return spliceB.getReadOnlyProperty();
     }
 
     /** The running splice (progress, cancel), or null. */
@@ -234,20 +330,33 @@ final class ModelProbe {
         LanguageModel lm = model.get();
         InspectedCheckpoint a = primary.get();
         if (lm == null || a == null) {
-            note.set(lm == null ? "Load the language model the SAE was trained on (Load model…)." : "Open a checkpoint.");
-            return null;
-        }
-        String hook = a.checkpoint().hookName();
-        if (hook == null || hook.isBlank()) {
-            note.set(a.source().name() + " names no hook point in its configuration, so it cannot be spliced in.");
+            note.set(lm == null ? NEEDS_MODEL : "Open a checkpoint.");
             return null;
         }
         try {
-            return new Pair(lm, a, HookPoint.parse(hook, lm.model().config().nLayer()));
+            return new Pair(lm, a, hookOf(a, lm));
         } catch (InvalidInputException e) {
             note.set(ErrorText.forPeople(e, FieldLabels.TABLE));
             return null;
         }
+    }
+
+    /** What the probe says while no model is loaded: what it needs and how to get it. */
+    static final String NEEDS_MODEL = "Load the language model the SAE was trained on (Load model…): a Hugging Face"
+            + " GPT-2 folder with config.json and model.safetensors. To get GPT-2 small and a public SAE for it onto"
+            + " this machine, on a computer with internet access run “huggingface-cli download gpt2” and"
+            + " “huggingface-cli download jbloom/GPT2-Small-SAEs-Reformatted --include 'blocks.8.hook_resid_pre/*'”"
+            + " (SAELens layout), then copy the model's snapshot folder and the SAE's blocks.8.hook_resid_pre folder"
+            + " here and open them with Load model… and Open….";
+
+    /** {@code c}'s hook point in {@code lm}, or an {@link InvalidInputException} saying why it has none. */
+    private static HookPoint hookOf(InspectedCheckpoint c, LanguageModel lm) {
+        String hook = c.checkpoint().hookName();
+        if (hook == null || hook.isBlank()) {
+            throw new InvalidInputException(c.source().name() + " names no hook point in its configuration, so it"
+                    + " cannot be spliced in.");
+        }
+        return HookPoint.parse(hook, lm.model().config().nLayer());
     }
 
     private void failed(Throwable e) {
@@ -260,13 +369,19 @@ final class ModelProbe {
         ctx.errors().report("Cannot read the SAE through the model", why);
     }
 
-    private void clear() {
+    /** The model or A changed: forget what was read through the old pair and look for stores of the new one. */
+    private void pairChanged() {
         prompts.abandon();
         splices.abandon();
         dashboards.abandon();
         prompt.set(null);
         splice.set(null);
+        spliceB.set(null);
         store.set(null);
+        remembered.clear();
         note.set("");
+        if (model.get() != null && primary.get() != null) {
+            recall();
+        }
     }
 }

@@ -32,24 +32,52 @@ final class ProbePane {
     static final String MEASURE_ID = "probe-measure";
 
     /** One token of the prompt and its top features, as the table shows them. */
-    record TokenRow(String token, String features) {
+    record TokenRow(String token, String features, List<PromptFeatures.Activation> top) {
+        List<String> cells() {
+            return List.of(token, features);
+        }
     }
 
-    /** One spliced metric. */
-    record MetricRow(String metric, String value, String meaning) {
+    /** One spliced metric: A's value, B's (empty without B) and what it means. */
+    record MetricRow(String metric, String value, String valueB, String meaning) {
+        static final List<String> COLUMNS = List.of("Metric", "A", "B", "Meaning");
+
+        List<String> cells() {
+            return List.of(metric, value, valueB, meaning);
+        }
     }
+
+    static final List<String> TOKEN_COLUMNS = List.of("Token", "Most active features (activation)");
 
     private final ModelProbe probe;
-    private final javafx.beans.property.ReadOnlyIntegerProperty selected;
+    private final DashboardPane dashboard;
+    private final java.util.function.IntConsumer select;
+    private final Tab dashboardTab;
 
-    ProbePane(ModelProbe probe, javafx.beans.property.ReadOnlyIntegerProperty selected) {
+    /** @param select selects a feature in the inspector (a click on a feature in the prompt view) */
+    ProbePane(ModelProbe probe, javafx.beans.property.ReadOnlyIntegerProperty selected,
+              java.util.function.IntConsumer select) {
         this.probe = probe;
-        this.selected = selected;
+        this.select = select;
+        this.dashboard = new DashboardPane(probe, selected);
+        this.dashboardTab = new Tab("Dashboard", dashboard.node());
     }
 
     List<Tab> tabs() {
-        return List.of(new Tab("Dashboard", new DashboardPane(probe, selected).node()), new Tab("Prompt", prompt()),
-                new Tab("Spliced into the model", spliced()));
+        return List.of(dashboardTab, new Tab("Prompt", prompt()), new Tab("Spliced into the model", spliced()));
+    }
+
+    /** Selects {@code feature} and shows its dashboard. */
+    private void openDashboard(int feature) {
+        select.accept(feature);
+        if (dashboardTab.getTabPane() != null) {
+            dashboardTab.getTabPane().getSelectionModel().select(dashboardTab);
+        }
+    }
+
+    /** The selected feature's activation histogram, for export. */
+    org.jfree.chart.JFreeChart histogramChart() {
+        return dashboard.histogramChart();
     }
 
     private Node prompt() {
@@ -64,14 +92,40 @@ final class ProbePane {
         text.setOnAction(e -> probe.read());
         HBox.setHgrow(text, Priority.ALWAYS);
         TableView<TokenRow> table = new TableView<>();
-        table.getColumns().add(column("Token", TokenRow::token, 110));
-        table.getColumns().add(column("Most active features of A (activation)", TokenRow::features, 420));
+        table.getColumns().add(column(TOKEN_COLUMNS.get(0), TokenRow::token, 110));
+        TableColumn<TokenRow, String> features = column(TOKEN_COLUMNS.get(1), TokenRow::features, 420);
+        features.setCellFactory(c -> new FeatureLinks());
+        table.getColumns().add(features);
         table.setPlaceholder(placeholder("Load a model and open its SAE, then read a prompt: each token's most active"
                 + " features appear here."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         probe.promptProperty().addListener((obs, was, r) -> table.getItems().setAll(rows(r)));
         VBox.setVgrow(table, Priority.ALWAYS);
         return box(new HBox(8, text, read), table);
+    }
+
+    /** A token's features as links: a click opens the feature's dashboard. */
+    private final class FeatureLinks extends javafx.scene.control.TableCell<TokenRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            TokenRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (row == null || row.top().isEmpty()) {
+                setGraphic(null);
+                setText(empty ? null : item);
+                return;
+            }
+            HBox links = new HBox(10);
+            for (PromptFeatures.Activation a : row.top()) {
+                javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(String.format(Locale.ROOT,
+                        "#%d (%.3g)", a.feature(), a.activation()));
+                link.setOnAction(e -> openDashboard(a.feature()));
+                link.setPadding(Insets.EMPTY);
+                links.getChildren().add(link);
+            }
+            setText(null);
+            setGraphic(links);
+        }
     }
 
     private Node spliced() {
@@ -94,12 +148,18 @@ final class ProbePane {
         controls.setAlignment(Pos.CENTER_LEFT);
         TableView<MetricRow> table = new TableView<>();
         table.getColumns().add(column("Metric", MetricRow::metric, 190));
-        table.getColumns().add(column("Value", MetricRow::value, 90));
+        table.getColumns().add(column("A", MetricRow::value, 90));
+        TableColumn<MetricRow, String> b = column("B", MetricRow::valueB, 90);
+        b.visibleProperty().bind(probe.spliceBProperty().isNotNull());
+        table.getColumns().add(b);
         table.getColumns().add(column("Meaning", MetricRow::meaning, 330));
         table.setPlaceholder(placeholder("Runs the model on the first " + ModelProbe.SPLICE_TOKENS + " tokens of the"
                 + " bundled corpus clean, with A's reconstruction at its hook, and with the hook zeroed."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        probe.spliceProperty().addListener((obs, was, r) -> table.getItems().setAll(rows(r)));
+        Runnable refresh = () -> table.getItems().setAll(rows(probe.spliceProperty().get(),
+                probe.spliceBProperty().get()));
+        probe.spliceProperty().addListener((obs, was, r) -> refresh.run());
+        probe.spliceBProperty().addListener((obs, was, r) -> refresh.run());
         VBox.setVgrow(table, Priority.ALWAYS);
         return box(controls, table);
     }
@@ -133,25 +193,51 @@ final class ProbePane {
                 b.append(b.length() == 0 ? "" : "   ").append('#').append(a.feature())
                         .append(String.format(Locale.ROOT, " (%.3g)", a.activation()));
             }
-            out.add(new TokenRow("'" + r.tokens().get(i) + "'", b.length() == 0 ? "none active" : b.toString()));
+            out.add(new TokenRow("'" + r.tokens().get(i) + "'", b.length() == 0 ? "none active" : b.toString(),
+                    r.top().get(i)));
         }
         return out;
     }
 
-    static List<MetricRow> rows(SpliceMetrics.Result r) {
+    /** The splice table: A's metrics, with B's beside them when B was spliced too. */
+    static List<MetricRow> rows(SpliceMetrics.Result r, SpliceMetrics.Result b) {
         if (r == null) {
             return List.of();
         }
-        return List.of(
-                new MetricRow("CE loss, clean", num(r.ceLossClean()), "next-token cross-entropy of the model"),
-                new MetricRow("CE loss, spliced", num(r.ceLossSpliced()), "with A's reconstruction at the hook"),
-                new MetricRow("CE loss, zero-ablated", num(r.ceLossZeroAblation()), "with the hook set to 0"),
-                new MetricRow("CE loss recovered", r.ceLossRecovered() == null ? "—" : num(r.ceLossRecovered()),
-                        "1 = as good as clean, 0 = as bad as zero"),
-                new MetricRow("KL(clean ‖ spliced)", num(r.klDivergence()), "how far the predictions move"),
-                new MetricRow("L0", num(r.l0()), "features active per token"),
-                new MetricRow("Explained variance", num(r.explainedVariance()), "1 − residual / variance of x"),
-                new MetricRow("MSE", num(r.mse()), "mean squared reconstruction error per value"));
+        List<MetricRow> out = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            out.add(new MetricRow(m.label, m.format(r), b == null ? "" : m.format(b), m.meaning));
+        }
+        return out;
+    }
+
+    /** The spliced metrics, as the table and the inspector's summary name them. */
+    enum Metric {
+        CE_CLEAN("CE loss, clean", "next-token cross-entropy of the model", SpliceMetrics.Result::ceLossClean),
+        CE_SPLICED("CE loss, spliced", "with the SAE's reconstruction at the hook", SpliceMetrics.Result::ceLossSpliced),
+        CE_ZERO("CE loss, zero-ablated", "with the hook set to 0", SpliceMetrics.Result::ceLossZeroAblation),
+        CE_RECOVERED("CE loss recovered", "1 = as good as clean, 0 = as bad as zero", null),
+        KL("KL(clean ‖ spliced)", "how far the predictions move", SpliceMetrics.Result::klDivergence),
+        L0("L0", "features active per token", SpliceMetrics.Result::l0),
+        EXPLAINED("Explained variance", "1 − residual / variance of x", SpliceMetrics.Result::explainedVariance),
+        MSE("MSE", "mean squared reconstruction error per value", SpliceMetrics.Result::mse);
+
+        final String label;
+        final String meaning;
+        private final java.util.function.ToDoubleFunction<SpliceMetrics.Result> value;
+
+        Metric(String label, String meaning, java.util.function.ToDoubleFunction<SpliceMetrics.Result> value) {
+            this.label = label;
+            this.meaning = meaning;
+            this.value = value;
+        }
+
+        String format(SpliceMetrics.Result r) {
+            if (this == CE_RECOVERED) {
+                return r.ceLossRecovered() == null ? "—" : num(r.ceLossRecovered());
+            }
+            return num(value.applyAsDouble(r));
+        }
     }
 
     private static String num(double v) {

@@ -1,7 +1,7 @@
 package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.charts.ChartStyle;
-import dev.saeexplorer.ui.common.HistogramSeries;
+import dev.saeexplorer.charts.HistogramSeries;
 import java.awt.Color;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;

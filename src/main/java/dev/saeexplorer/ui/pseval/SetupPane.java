@@ -1,5 +1,6 @@
 package dev.saeexplorer.ui.pseval;
 
+import dev.saeexplorer.ui.common.FormGrid;
 import atlantafx.base.theme.Styles;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
 import dev.saeexplorer.core.lm.LanguageModel;

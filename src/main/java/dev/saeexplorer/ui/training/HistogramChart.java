@@ -1,7 +1,7 @@
 package dev.saeexplorer.ui.training;
 
 import dev.saeexplorer.charts.ChartStyle;
-import dev.saeexplorer.ui.common.HistogramSeries;
+import dev.saeexplorer.charts.HistogramSeries;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;

@@ -52,6 +52,17 @@ public final class AppPreferences {
         prefs.putBoolean("theme.dark", dark);
     }
 
+    /** Where the inspector keeps feature stores: ~/.sae-explorer/feature-stores unless set. */
+    public java.nio.file.Path featureStores() {
+        String set = prefs.get("featureStores", null);
+        return set != null ? java.nio.file.Path.of(set)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".sae-explorer", "feature-stores");
+    }
+
+    public void setFeatureStores(java.nio.file.Path folder) {
+        prefs.put("featureStores", folder.toAbsolutePath().toString());
+    }
+
     public Optional<String> lastSession() {
         return Optional.ofNullable(prefs.get("session.last", null));
     }

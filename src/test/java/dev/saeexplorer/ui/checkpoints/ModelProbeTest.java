@@ -28,10 +28,11 @@ class ModelProbeTest {
     private final List<String> errors = new ArrayList<>();
     private final SimpleObjectProperty<LanguageModel> model = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<InspectedCheckpoint> primary = new SimpleObjectProperty<>();
+    private final SimpleObjectProperty<InspectedCheckpoint> comparison = new SimpleObjectProperty<>();
 
     private ModelProbe probe() {
         return new ModelProbe(new WorkspaceContext(new DirectExecutor(), (t, m) -> errors.add(t + ": " + m), true),
-                model, primary, dir.resolve("stores"));
+                model, primary, comparison, dir.resolve("stores"));
     }
 
     private InspectedCheckpoint perfectSae(String hook) throws Exception {
@@ -45,6 +46,8 @@ class ModelProbeTest {
         p.promptTextProperty().set("hello");
         p.read();
         assertTrue(p.noteProperty().get().startsWith("Load the language model"), p.noteProperty().get());
+        assertTrue(p.noteProperty().get().contains("huggingface-cli download gpt2")
+                && p.noteProperty().get().contains("jbloom/GPT2-Small-SAEs-Reformatted"), "says how to get both");
         assertNull(p.promptProperty().get());
     }
 
@@ -61,11 +64,54 @@ class ModelProbeTest {
         p.measure();
         assertNotNull(p.spliceProperty().get(), p.noteProperty().get());
         assertEquals(1, p.spliceProperty().get().explainedVariance(), 1e-5, "the SAE reconstructs exactly");
-        assertEquals(8, ProbePane.rows(p.spliceProperty().get()).size());
+        assertEquals(8, ProbePane.rows(p.spliceProperty().get(), null).size());
+        assertNull(p.spliceBProperty().get(), "no B, no B column");
         assertTrue(errors.isEmpty(), errors.toString());
         primary.set(perfectSae("blocks.0.hook_mlp_out"));
         assertNull(p.spliceProperty().get(), "results of another checkpoint are not shown");
+        comparison.set(perfectSae("blocks.0.hook_resid_post"));
+        p.measure();
+        assertEquals(1, p.spliceBProperty().get().explainedVariance(), 1e-5, "B spliced at its own hook");
+        assertEquals(p.spliceProperty().get().tokens(), p.spliceBProperty().get().tokens(), "on the same contexts");
+        List<ProbePane.MetricRow> both = ProbePane.rows(p.spliceProperty().get(), p.spliceBProperty().get());
+        assertTrue(both.stream().allMatch(r -> !r.valueB().isEmpty()), both.toString());
+        comparison.set(null);
+        assertNull(p.spliceBProperty().get());
         assertNull(p.promptProperty().get());
+    }
+
+    @Test
+    void aFormWithAProblemBuildsNothingAndSaysWhy() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(FAKE_GPT2), "../shared/data/tiny-gpt2 is absent: skipping");
+        ModelProbe p = probe();
+        model.set(LanguageModel.load(FAKE_GPT2, TaskMonitor.none()));
+        primary.set(perfectSae("blocks.0.hook_resid_post"));
+        p.form().kindProperty().set(DashboardForm.CorpusKind.FILE);
+        p.buildDashboards();
+        assertTrue(p.noteProperty().get().startsWith("Choose the corpus file"), p.noteProperty().get());
+        p.form().kindProperty().set(DashboardForm.CorpusKind.BUNDLED);
+        p.form().contextSize().textProperty().set("1");
+        p.buildDashboards();
+        assertTrue(p.noteProperty().get().contains("Context size must be a whole number from 2"),
+                p.noteProperty().get());
+        p.form().contextSize().textProperty().set("64");
+        p.form().kindProperty().set(DashboardForm.CorpusKind.FILE);
+        p.form().pathProperty().set(Files.write(dir.resolve("bad.txt"), new byte[]{'a', (byte) 0xff, '\n'})
+                .toString());
+        p.buildDashboards();
+        assertNull(p.storeProperty().get());
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("UTF-8"), errors.toString());
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().equals("stores")) || isEmpty(dir.resolve("stores")),
+                    "nothing half-written");
+        }
+    }
+
+    private static boolean isEmpty(Path folder) throws java.io.IOException {
+        try (var list = Files.list(folder)) {
+            return list.findAny().isEmpty();
+        }
     }
 
     @Test
@@ -112,6 +158,26 @@ class ModelProbeTest {
         again.buildDashboards();
         assertNotNull(again.storeProperty().get());
         assertEquals(built, Files.getLastModifiedTime(folder.resolve("manifest.json")), "reopened, not rebuilt");
+        assertTrue(errors.isEmpty(), errors.toString());
+
+        // Loading the same model and A again reopens the store by itself; another corpus is another store.
+        ModelProbe later = probe();
+        InspectedCheckpoint a = primary.get();
+        primary.set(null);
+        primary.set(a);
+        assertNotNull(later.storeProperty().get(), later.noteProperty().get());
+        assertEquals(folder, later.storeProperty().get().directory());
+        Path jsonl = Files.writeString(dir.resolve("notes.jsonl"),
+                "{\"text\": \"The bank of the river.\"}\n{\"text\": \"She paid the bank.\"}\n");
+        later.form().kindProperty().set(DashboardForm.CorpusKind.FILE);
+        later.form().pathProperty().set(jsonl.toString());
+        later.form().topK().textProperty().set("3");
+        later.buildDashboards();
+        assertEquals(jsonl.toString(), later.storeProperty().get().manifest().corpus().source());
+        assertEquals(3, later.storeProperty().get().manifest().settings().topK());
+        assertEquals(2, later.remembered().size(), "both stores are offered");
+        later.open(later.remembered().get(1));
+        assertEquals(folder, later.storeProperty().get().directory());
         assertTrue(errors.isEmpty(), errors.toString());
     }
 }

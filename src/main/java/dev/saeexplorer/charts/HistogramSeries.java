@@ -1,4 +1,4 @@
-package dev.saeexplorer.ui.common;
+package dev.saeexplorer.charts;
 
 import org.jfree.data.xy.XYIntervalSeries;
 
@@ -9,6 +9,11 @@ public final class HistogramSeries {
 
     /** @param edges the {@code counts.length + 1} bin edges, ascending */
     public static XYIntervalSeries of(String name, double[] edges, int[] counts) {
+        return of(name, edges, java.util.Arrays.stream(counts).asLongStream().toArray());
+    }
+
+    /** @param edges the {@code counts.length + 1} bin edges, ascending */
+    public static XYIntervalSeries of(String name, double[] edges, long[] counts) {
         XYIntervalSeries s = new XYIntervalSeries(name);
         for (int b = 0; b < counts.length; b++) {
             double lo = edges[b];

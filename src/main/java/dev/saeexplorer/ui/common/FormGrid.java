@@ -1,7 +1,6 @@
-package dev.saeexplorer.ui.pseval;
+package dev.saeexplorer.ui.common;
 
 import atlantafx.base.theme.Styles;
-import dev.saeexplorer.ui.common.InputField;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
@@ -21,11 +20,11 @@ import javafx.util.Duration;
  * A two-column form: labels and controls aligned in sections, each text field with its help as a tooltip and, under
  * it, the message that says why what was typed is refused.
  */
-final class FormGrid {
+public final class FormGrid {
     private final GridPane grid = new GridPane();
     private int row;
 
-    FormGrid(double labelWidth) {
+    public FormGrid(double labelWidth) {
         grid.setHgap(8);
         grid.setVgap(5);
         ColumnConstraints labels = new ColumnConstraints(labelWidth, labelWidth, labelWidth);
@@ -36,11 +35,11 @@ final class FormGrid {
         grid.getColumnConstraints().setAll(labels, controls);
     }
 
-    GridPane node() {
+    public GridPane node() {
         return grid;
     }
 
-    void section(String title) {
+    public void section(String title) {
         Label header = new Label(title);
         header.getStyleClass().addAll(Styles.TITLE_4, "pseval-section");
         GridPane.setMargin(header, new Insets(row == 0 ? 0 : 12, 0, 2, 0));
@@ -48,11 +47,11 @@ final class FormGrid {
     }
 
     /** A node across both columns. */
-    void full(Node node) {
+    public void full(Node node) {
         grid.add(node, 0, row++, 2, 1);
     }
 
-    <C extends Control> C row(String text, C control, String help) {
+    public <C extends Control> C row(String text, C control, String help) {
         Label label = new Label(text);
         label.setLabelFor(control);
         control.setMaxWidth(Double.MAX_VALUE);
@@ -67,7 +66,7 @@ final class FormGrid {
     }
 
     /** A text field bound to {@code field}; {@code applies} (may be null) disables it when it does not matter. */
-    TextField field(InputField<?> field, String id, ObservableBooleanValue applies) {
+    public TextField field(InputField<?> field, String id, ObservableBooleanValue applies) {
         TextField text = new TextField();
         text.setId(id);
         text.textProperty().bindBidirectional(field.textProperty());
@@ -91,7 +90,7 @@ final class FormGrid {
         return text;
     }
 
-    static Tooltip tooltip(String text) {
+    public static Tooltip tooltip(String text) {
         Tooltip t = new Tooltip(text);
         t.setWrapText(true);
         t.setMaxWidth(360);
