@@ -53,8 +53,8 @@ public final class StoreShelf {
     }
 
     /**
-     * The stores on the shelf built for {@code sae} (by content, and at its hook), newest first, and for
-     * {@code model} too unless that is null. Folders that are not stores, or damaged ones, are passed over: the shelf
+     * The stores on the shelf built for {@code sae} (by content, and at its hook unless its hook name is null),
+     * newest first, and for {@code model} too unless that is null. Folders that are not stores, or damaged ones, are passed over: the shelf
      * lists what can be opened, it does not judge the rest.
      */
     public List<Entry> storesOf(StoreIdentity.Sae sae, StoreIdentity.Model model) {
@@ -65,7 +65,8 @@ public final class StoreShelf {
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
                 Entry e = entry(dir);
-                if (e != null && e.manifest().sae().sameAs(sae) && e.manifest().sae().hookName().equals(sae.hookName())
+                if (e != null && e.manifest().sae().sameAs(sae) && (sae.hookName() == null
+                        || e.manifest().sae().hookName().equals(sae.hookName()))
                         && (model == null || e.manifest().model().sameAs(model))) {
                     out.add(e);
                 }

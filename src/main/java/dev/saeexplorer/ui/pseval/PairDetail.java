@@ -1,5 +1,11 @@
 package dev.saeexplorer.ui.pseval;
 
+import dev.saeexplorer.core.features.FeatureStore;
+import dev.saeexplorer.core.lm.LanguageModel;
+import dev.saeexplorer.ui.dashboards.DashboardWindow;
+import java.util.function.IntFunction;
+import javafx.scene.control.Hyperlink;
+
 import dev.saeexplorer.ui.common.FormGrid;
 import atlantafx.base.theme.Styles;
 import dev.saeexplorer.core.lm.LogitLens;
@@ -43,6 +49,8 @@ final class PairDetail {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinWidth(0);
         vm.browser().lensProperty().addListener((obs, old, now) -> show(now));
+        vm.storeProperty(false).addListener((obs, old, now) -> show(vm.browser().lensProperty().get()));
+        vm.storeProperty(true).addListener((obs, old, now) -> show(vm.browser().lensProperty().get()));
         show(null);
     }
 
@@ -84,10 +92,10 @@ final class PairDetail {
         }
         content.getChildren().add(distinction(p));
         content.getChildren().add(new Separator());
-        content.getChildren().add(checkpoint(run.plan().a().name(), run.b() == null ? "" : "A", p.a(), lens, false));
+        content.getChildren().add(checkpoint(run.plan().a(), run.b() == null ? "" : "A", p.a(), lens, false));
         if (p.b() != null) {
             content.getChildren().add(new Separator());
-            content.getChildren().add(checkpoint(run.plan().b().name(), "B", p.b(), lens, true));
+            content.getChildren().add(checkpoint(run.plan().b(), "B", p.b(), lens, true));
         } else if (run.b() != null) {
             Label note = new Label("B: not evaluated: " + p.notB());
             note.getStyleClass().add(Styles.TEXT_MUTED);
@@ -118,8 +126,8 @@ final class PairDetail {
         return l;
     }
 
-    private static Node checkpoint(String name, String letter, PairRecord r, PairLens lens, boolean b) {
-        Label title = new Label((letter.isEmpty() ? "" : letter + ": ") + name);
+    private Node checkpoint(EvaluationJob.Side side, String letter, PairRecord r, PairLens lens, boolean b) {
+        Label title = new Label((letter.isEmpty() ? "" : letter + ": ") + side.name());
         title.getStyleClass().add(Styles.TEXT_BOLD);
         boolean correct = Boolean.TRUE.equals(PairRow.correct(r));
         Label verdict = new Label((r.same() ? "same max feature" : "different max features") + " → "
@@ -140,8 +148,15 @@ final class PairDetail {
         g.add(small("Context 1"), 1, 0);
         g.add(small("Context 2"), 2, 0);
         int row = 1;
-        row = line(g, row, "Max feature", maxFeature(r.maxFeature1(), r.maxActivation1()),
-                maxFeature(r.maxFeature2(), r.maxActivation2()));
+        FeatureStore store = storeOf(side, b);
+        if (store == null) {
+            row = line(g, row, "Max feature", maxFeature(r.maxFeature1(), r.maxActivation1()),
+                    maxFeature(r.maxFeature2(), r.maxActivation2()));
+        } else {
+            g.add(small("Max feature"), 0, row);
+            g.add(dashboardLink(store, side, r.maxFeature1(), r.maxActivation1(), b, 1), 1, row);
+            g.add(dashboardLink(store, side, r.maxFeature2(), r.maxActivation2(), b, 2), 2, row++);
+        }
         row = line(g, row, "Top 5", top(r.top1()), top(r.top2()));
         row = line(g, row, "Logit lens ↑", tokens(r.maxFeature1(), lens.of(b, 1), true),
                 tokens(r.maxFeature2(), lens.of(b, 2), true));
@@ -149,6 +164,37 @@ final class PairDetail {
                 tokens(r.maxFeature2(), lens.of(b, 2), false));
         g.setId("detail-features-" + (b ? "b" : "a"));
         return new VBox(6, title, verdict, g);
+    }
+
+    /** The feature store of the checkpoint this run read (the same SAE, at the same hook), or null. */
+    private FeatureStore storeOf(EvaluationJob.Side side, boolean b) {
+        FeatureStore store = vm.storeProperty(b).get();
+        LoadedSae loaded = (b ? vm.checkpointB() : vm.checkpointA()).loaded();
+        if (store == null || loaded == null || loaded.checkpoint().model() != side.sae()
+                || !store.manifest().sae().hookName().equals(side.hook().name())) {
+            return null;
+        }
+        return store;
+    }
+
+    /** The max feature as a link to its dashboard in a window of its own. */
+    private Node dashboardLink(FeatureStore store, EvaluationJob.Side side, Integer f, Float activation, boolean b,
+                               int context) {
+        if (f == null || f >= store.features()) {
+            return value(maxFeature(f, activation));
+        }
+        Hyperlink link = new Hyperlink(maxFeature(f, activation) + "  dashboard");
+        link.setId("detail-dashboard-" + (b ? "b" : "a") + "-" + context);
+        link.setPadding(Insets.EMPTY);
+        link.setTooltip(FormGrid.tooltip("Open feature " + f + "'s dashboard: the texts that make it fire most, from"
+                + " the feature store built in the checkpoint inspector (" + store.manifest().corpus().source() + ")."));
+        link.setOnAction(e -> {
+            LanguageModel lm = vm.modelProperty().get();
+            IntFunction<String> text = id -> lm == null ? "#" + id : lm.tokenizer().tokenString(id);
+            DashboardWindow.open(link.getScene() == null ? null : link.getScene().getWindow(), store, f, text,
+                    "Feature " + f + " of " + side.name());
+        });
+        return link;
     }
 
     private static int line(GridPane g, int row, String head, String left, String right) {

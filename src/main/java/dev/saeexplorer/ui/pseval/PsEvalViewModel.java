@@ -1,5 +1,8 @@
 package dev.saeexplorer.ui.pseval;
 
+import dev.saeexplorer.core.features.FeatureStore;
+import dev.saeexplorer.core.features.StoreShelf;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
@@ -51,6 +54,8 @@ public final class PsEvalViewModel implements WorkspaceModel {
     private final ObservableList<Table7.Row> metrics = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<EvaluationJob.Outcome> results = new ReadOnlyObjectWrapper<>(this, "results");
     private final ReadOnlyStringWrapper resultTitle = new ReadOnlyStringWrapper(this, "resultTitle", "");
+    private final StoreLink storeA;
+    private final StoreLink storeB;
     private final StringBinding runBlocker;
     private final BooleanBinding canRun;
 
@@ -66,6 +71,9 @@ public final class PsEvalViewModel implements WorkspaceModel {
         this.run = new EvaluationRun(ctx, encoders);
         this.browser = new PairBrowser(new LensCache(ctx));
         this.training = new TrainingRun(ctx);
+        StoreShelf shelf = new StoreShelf(prefs.featureStores());
+        this.storeA = new StoreLink(ctx, shelf, checkpointA);
+        this.storeB = new StoreLink(ctx, shelf, checkpointB);
         runBlocker = Bindings.createStringBinding(this::blocker, model.valueProperty(), model.loadingProperty(),
                 checkpointA.loadedProperty(), checkpointA.loadingProperty(), checkpointA.hook().textProperty(),
                 checkpointB.loadedProperty(), checkpointB.loadingProperty(), checkpointB.hook().textProperty(),
@@ -326,6 +334,11 @@ public final class PsEvalViewModel implements WorkspaceModel {
 
     public ObservableList<Table7.Row> metrics() {
         return metrics;
+    }
+
+    /** The feature store built for checkpoint A ({@code b} false) or B at its hook, or null: dashboards to link to. */
+    public ReadOnlyObjectProperty<FeatureStore> storeProperty(boolean b) {
+        return (b ? storeB : storeA).storeProperty();
     }
 
     public PairBrowser browser() {

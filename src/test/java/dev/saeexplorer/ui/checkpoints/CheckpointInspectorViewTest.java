@@ -42,8 +42,10 @@ class CheckpointInspectorViewTest {
     @Start
     void start(Stage stage) {
         // Monocle's headless screen is 1280×800: a larger window overflows its pixel buffer.
+        AppPreferences prefs = new AppPreferences(node);
+        prefs.setFeatureStores(dir.resolve("stores"));
         workspace = new CheckpointInspectorWorkspace(new WorkspaceContext(executor, (t, m) -> errors.add(t + ": " + m),
-                false), new AppPreferences(node), List::of);
+                false), prefs, List::of);
         stage.setScene(new Scene((Parent) workspace.view(), 1200, 760));
         stage.show();
     }
@@ -125,6 +127,50 @@ class CheckpointInspectorViewTest {
         Waits.until(() -> !errors.isEmpty());
         assertTrue(errors.get(0).contains("does not fit"), errors.get(0));
         assertNotNull(workspace.viewModel().primaryProperty().get());
+    }
+
+    @Test
+    void buildingDashboardsShowsProgressThenTheSelectedFeaturesShadedContextsAndHistogram(FxRobot robot)
+            throws Exception {
+        Path model = dev.saeexplorer.testkit.TinyLm.model(dir.resolve("tiny"));
+        Path sae = dev.saeexplorer.testkit.TinyLm.sparseSae(dir.resolve("sae"), 3, true);
+        robot.interact(() -> workspace.viewModel().loadModel(model));
+        Waits.until(() -> workspace.viewModel().modelProperty().get() != null);
+        robot.interact(() -> workspace.viewModel().open(new CheckpointSource.OnDisk(sae)));
+        Waits.until(() -> workspace.viewModel().primaryProperty().get() != null
+                && workspace.viewModel().primaryProperty().get().source().name().equals("sae"));
+        errors.clear(); // the bundled toy SAE, open at start, did not fit the model: said, and replaced
+        robot.clickOn("Dashboard");
+        robot.clickOn("Corpus and settings");
+        robot.doubleClickOn("#dashboard-max-tokens").write("300");
+        robot.doubleClickOn("#dashboard-context-size").write("32"); // the tiny model reads at most 64
+        robot.doubleClickOn("#dashboard-top-k").write("0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#" + DashboardPane.BUILD_ID).queryButton().isDisabled(), "k = 0 is refused");
+        assertTrue(robot.lookup(".field-error").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.isVisible() && l.getText().contains("Top contexts per feature")));
+        robot.doubleClickOn("#dashboard-top-k").write("5");
+        robot.clickOn("#" + DashboardPane.BUILD_ID);
+        Waits.until(() -> workspace.viewModel().probe().storeProperty().get() != null || !errors.isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(errors.isEmpty(), errors.toString());
+        var store = workspace.viewModel().probe().storeProperty().get();
+        assertEquals(5, store.manifest().settings().topK());
+        assertEquals(300L, store.manifest().settings().maxTokens());
+        robot.interact(() -> workspace.viewModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        String header = robot.lookup("#" + dev.saeexplorer.ui.dashboards.FeatureDashboardView.HEADER_ID)
+                .queryAs(Label.class).getText();
+        assertTrue(header.startsWith("Feature 1: fires on"), header);
+        javafx.scene.layout.VBox examples = robot.lookup("#"
+                + dev.saeexplorer.ui.dashboards.FeatureDashboardView.EXAMPLES_ID).queryAs(javafx.scene.layout.VBox.class);
+        long shadedRows = examples.getChildren().stream().filter(n -> n instanceof javafx.scene.layout.FlowPane).count();
+        assertEquals(store.feature(1).examples().size() + store.feature(1).quantileSamples().stream()
+                .mapToInt(b -> b.examples().size()).sum(), shadedRows);
+        assertTrue(((CheckpointInspectorView) workspace.view()).charts().stream()
+                .anyMatch(c -> c.name().equals("Feature activations") && c.chart().get().getXYPlot().getDataset()
+                        .getSeriesCount() == (store.feature(1).histogram().counts().length > 0 ? 1 : 0)));
+        assertTrue(errors.isEmpty(), errors.toString());
     }
 
     @Test

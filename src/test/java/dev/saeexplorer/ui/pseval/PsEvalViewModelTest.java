@@ -1,5 +1,15 @@
 package dev.saeexplorer.ui.pseval;
 
+import dev.saeexplorer.core.compute.TaskMonitor;
+import dev.saeexplorer.core.corpus.Corpora;
+import dev.saeexplorer.core.features.FeatureStoreBuild;
+import dev.saeexplorer.core.features.StoreIdentity;
+import dev.saeexplorer.core.features.StoreSettings;
+import dev.saeexplorer.core.features.StoreShelf;
+import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
+import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -87,6 +97,33 @@ class PsEvalViewModelTest {
         assertTrue(help.contains(dir.resolve("hub").toString()), help);
         assertTrue(help.contains("config.json") && help.contains("model.safetensors"), help);
         assertTrue(help.contains("huggingface-cli download gpt2"), help);
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void aCheckpointWithDashboardsBuiltInTheInspectorLinksToThem() {
+        AppPreferences prefs = new AppPreferences(node);
+        prefs.setFeatureStores(dir.resolve("stores"));
+        vm = new PsEvalViewModel(new WorkspaceContext(new DirectExecutor(), (t, m) -> errors.add(t + ": " + m), true),
+                prefs, new HuggingFaceCache(dir.resolve("hub")), EvaluationJob.EncoderFactory.MODEL);
+        LoadedCheckpoint sae = CheckpointLoader.load(saeA);
+        StoreIdentity identity = new StoreIdentity(StoreIdentity.Model.of(model),
+                StoreIdentity.Sae.of(sae, sae.hookName()), StoreIdentity.Source.of(Corpora.bundled()));
+        StoreSettings settings = new StoreSettings(32, 200L, 2, 0);
+        Path store = new StoreShelf(prefs.featureStores()).folderFor(identity, settings);
+        FeatureStoreBuild.run(new FeatureStoreBuild.Request(model, sae, sae.hookName(), Corpora.bundled(), settings),
+                store, false, TaskMonitor.none());
+
+        loadAll();
+        assertNotNull(vm.storeProperty(false).get(), "A's store is found by the SAE's content");
+        assertEquals(store, vm.storeProperty(false).get().directory());
+        assertNull(vm.storeProperty(true).get(), "no B");
+        vm.checkpointA().hook().textProperty().set("blocks.0.hook_resid_post");
+        assertNull(vm.storeProperty(false).get(), "a store read at another hook is not this one's");
+        vm.checkpointA().hook().textProperty().set(sae.hookName());
+        assertNotNull(vm.storeProperty(false).get());
+        vm.loadCheckpoint(false, saeB);
+        assertNull(vm.storeProperty(false).get(), "another SAE has no store");
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
