@@ -19,7 +19,11 @@ public final class ActivationHistogramChart {
     public ActivationHistogramChart() {
         LogAxis x = new LogAxis("activation (log scale)");
         x.setSmallestValue(1e-12);
-        x.setNumberFormatOverride(new java.text.DecimalFormat("0.###E0"));
+        // Ticks at powers of ten, written as people write them: 0.01, 0.1, 1, 10.
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        x.setNumberFormatOverride(new java.text.DecimalFormat("0.######",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+        x.setMinorTickCount(9);
         NumberAxis y = new NumberAxis("tokens");
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYBarRenderer renderer = new XYBarRenderer(0.06);

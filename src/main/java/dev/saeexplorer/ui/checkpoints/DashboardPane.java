@@ -78,12 +78,17 @@ final class DashboardPane {
         progress.setId(PROGRESS_ID);
         progress.getStyleClass().add(Styles.TEXT_SMALL);
         bar.visibleProperty().bind(probe.dashboardJobProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
         progress.visibleProperty().bind(probe.dashboardJobProperty().isNotNull());
+        progress.managedProperty().bind(progress.visibleProperty());
         probe.dashboardJobProperty().addListener((obs, was, job) -> follow(job, bar, progress));
         Button export = new Button("Export HTML…", new FontIcon("mdal-get_app"));
         export.setId(EXPORT_ID);
         export.disableProperty().bind(probe.storeProperty().isNull().or(selected.lessThan(0)));
         export.setOnAction(e -> exportHtml(export));
+        for (Button b : java.util.List.of(build, cancel, export)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox controls = new HBox(8, build, cancel, export, remembered(), bar, progress);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label();
@@ -165,6 +170,8 @@ final class DashboardPane {
         ComboBox<StoreShelf.Entry> box = new ComboBox<>(probe.remembered());
         box.setId(REMEMBERED_ID);
         box.setPromptText("Built before");
+        box.setPrefWidth(250);
+        box.setMinWidth(120);
         box.setCellFactory(v -> new EntryCell());
         box.setButtonCell(new EntryCell());
         box.disableProperty().bind(Bindings.isEmpty(probe.remembered()).or(probe.dashboardJobProperty().isNotNull()));

@@ -8,11 +8,18 @@ import dev.saeexplorer.core.features.FeatureStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
+import javafx.scene.paint.Color;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
@@ -42,13 +49,18 @@ public final class FeatureDashboardView {
         header.getStyleClass().add(Styles.TEXT_BOLD);
         header.setWrapText(true);
         examples.setId(EXAMPLES_ID);
-        histogramViewer.setPrefHeight(170);
-        histogramViewer.setMinHeight(120);
-        VBox content = new VBox(6, histogramViewer, examples);
-        ScrollPane scroll = new ScrollPane(content);
+        hoverValues(examples);
+        // The histogram sits beside the statistics, so the contexts keep the height.
+        histogramViewer.setPrefSize(360, 140);
+        histogramViewer.setMinSize(240, 110);
+        histogramViewer.setMaxHeight(140);
+        header.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(header, Priority.ALWAYS);
+        HBox top = new HBox(12, header, histogramViewer);
+        ScrollPane scroll = new ScrollPane(examples);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        node = new VBox(8, header, scroll);
+        node = new VBox(6, top, scroll);
         show(null, -1, "");
     }
 
@@ -80,11 +92,10 @@ public final class FeatureDashboardView {
             return;
         }
         FeatureReport r = store.feature(feature);
-        header.setText(String.format(Locale.ROOT, "Feature %d: fires on %.3g%% of %,d tokens · max %.4g · mean %.4g",
-                feature, 100 * r.density(), store.manifest().counts().tokens(), r.maxActivation(),
-                r.meanActivation()));
-        histogram.show(r, "positive activations over " + store.manifest().identity().corpus().source()
-                + ", log-spaced bins");
+        header.setText(String.format(Locale.ROOT, "Feature %d\nfires on %.3g%% of %,d tokens\nmax activation %.4g\n"
+                        + "mean activation %.4g", feature, 100 * r.density(), store.manifest().counts().tokens(),
+                r.maxActivation(), r.meanActivation()));
+        histogram.show(r, "positive activations, log-spaced bins");
         if (r.examples().isEmpty()) {
             examples.getChildren().add(new Label("It never fired on this corpus (a dead feature here)."));
             return;
@@ -110,7 +121,11 @@ public final class FeatureDashboardView {
         return l;
     }
 
-    /** One context: each token a label shaded in the SAE's colour by its activation over the feature's max. */
+    /**
+     * One context: each token a label shaded in the SAE's colour by its activation over the feature's max, the max
+     * token underlined and bold. Each label keeps its activation as user data for {@link #hoverValues}; backgrounds
+     * and fonts are set directly, not through CSS, because a dashboard draws thousands of tokens.
+     */
     public static FlowPane shaded(FeatureReport.Example e, float scale, IntFunction<String> text) {
         java.awt.Color c = ChartStyle.Role.SAE.colour();
         int[] ids = e.ids();
@@ -118,18 +133,51 @@ public final class FeatureDashboardView {
         FlowPane row = new FlowPane();
         row.setHgap(0);
         row.setVgap(2);
+        Label[] tokens = new Label[ids.length];
         for (int i = 0; i < ids.length; i++) {
             double alpha = scale > 0 ? Math.max(0, Math.min(1, acts[i] / scale)) : 0;
             Label t = new Label(text.apply(ids[i]).replace("\n", "↵"));
-            t.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%d,%d,%d,%.3f); -fx-padding: 1 0 1 0;%s",
-                    c.getRed(), c.getGreen(), c.getBlue(), 0.85 * alpha,
-                    i == e.position() ? " -fx-underline: true; -fx-font-weight: bold;" : ""));
-            t.setTooltip(new Tooltip(String.format(Locale.ROOT, "%.4g", acts[i])));
-            row.getChildren().add(t);
+            if (alpha > 0) {
+                t.setBackground(new Background(new BackgroundFill(Color.rgb(c.getRed(), c.getGreen(), c.getBlue(),
+                        0.85 * alpha), CornerRadii.EMPTY, Insets.EMPTY)));
+            }
+            if (i == e.position()) {
+                t.setUnderline(true);
+                t.setStyle("-fx-font-weight: bold;");
+            }
+            t.setUserData(acts[i]);
+            tokens[i] = t;
         }
+        row.getChildren().addAll(tokens);
         Label max = new Label(String.format(Locale.ROOT, "   max %.3g", e.max()));
         max.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         row.getChildren().add(max);
         return row;
+    }
+
+    /**
+     * One tooltip for all the tokens under {@code area}: hovering a token shows its activation (a tooltip per token
+     * would cost more than the tokens).
+     */
+    public static void hoverValues(Node area) {
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(javafx.util.Duration.millis(150));
+        Tooltip.install(area, tip);
+        area.addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
+            Node n = e.getPickResult().getIntersectedNode();
+            while (n != null && n != area && !(n.getUserData() instanceof Float)) {
+                n = n.getParent();
+            }
+            if (n != null && n.getUserData() instanceof Float value && n instanceof Label l) {
+                tip.setText(String.format(Locale.ROOT, "'%s': %.4g", l.getText(), value));
+            } else {
+                tip.setText("");
+            }
+        });
+        tip.setOnShowing(e -> {
+            if (tip.getText().isEmpty()) {
+                tip.hide();
+            }
+        });
     }
 }

@@ -161,7 +161,7 @@ class CheckpointInspectorViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         String header = robot.lookup("#" + dev.saeexplorer.ui.dashboards.FeatureDashboardView.HEADER_ID)
                 .queryAs(Label.class).getText();
-        assertTrue(header.startsWith("Feature 1: fires on"), header);
+        assertTrue(header.startsWith("Feature 1\nfires on"), header);
         javafx.scene.layout.VBox examples = robot.lookup("#"
                 + dev.saeexplorer.ui.dashboards.FeatureDashboardView.EXAMPLES_ID).queryAs(javafx.scene.layout.VBox.class);
         long shadedRows = examples.getChildren().stream().filter(n -> n instanceof javafx.scene.layout.FlowPane).count();
