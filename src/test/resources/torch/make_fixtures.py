@@ -39,7 +39,8 @@ def describe(t):
     else:
         values = t.flatten().tolist()
     return {"dtype": str(t.dtype).replace("torch.", ""), "shape": list(t.shape), "values": values,
-            "parameter": isinstance(t, torch.nn.Parameter)}
+            "parameter": isinstance(t, torch.nn.Parameter), "stride": list(t.stride()),
+            "storage_offset": t.storage_offset()}
 
 
 def flatten(obj, prefix, tensors, values):
