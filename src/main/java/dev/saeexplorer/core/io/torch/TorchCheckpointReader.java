@@ -58,8 +58,11 @@ public final class TorchCheckpointReader {
     public static final int MAX_PICKLE_BYTES = 256 << 20;
     /** Deeper nesting than this is not a checkpoint (Python's own recursion limit is 1000). */
     static final int MAX_DEPTH = 200;
-    /** Counts every visit, so a pickle of shared sub-lists cannot make the walk exponential. */
-    static final int MAX_NODES = 5_000_000;
+    /**
+     * Counts every visit, so a pickle of shared sub-lists (2^40 paths through 40 lists) cannot make the walk
+     * exponential; a million is far beyond a state dict with its optimizer state (about four per parameter).
+     */
+    static final int MAX_NODES = 1_000_000;
 
     /** The pickled magic number that opens a legacy-format file: LONG1 of 0x1950a86a20f9469cfc6c. */
     private static final byte[] LEGACY_MAGIC = {(byte) 0x8a, 0x0a, 0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9,
@@ -400,7 +403,7 @@ public final class TorchCheckpointReader {
                         && Arrays.equals(Arrays.copyOfRange(head, 2, 2 + LEGACY_MAGIC.length), LEGACY_MAGIC);
                 return (legacy ? "it was saved in PyTorch's legacy (pre-1.6) format"
                         : "it is a bare Python pickle, as PyTorch's legacy (pre-1.6) format writes")
-                        + ", which this reader does not read; re-save it in PyTorch with"
+                        + ", which this reader does not read; load it in PyTorch and save it again with"
                         + " torch.save(obj, path, _use_new_zipfile_serialization=True), the default since 1.6";
             }
             if (head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
