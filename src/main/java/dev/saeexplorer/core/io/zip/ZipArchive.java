@@ -195,6 +195,10 @@ public final class ZipArchive {
             long skipped = 0;
             int written = 0;
             while (skipped < skip || written < length) {
+                if (inflater.finished()) {
+                    throw bad.apply("entry " + quote(e.name()) + " inflates to fewer bytes than needed ("
+                            + (skipped + written) + " of " + (skip + length) + "); the file is corrupt");
+                }
                 if (inflater.needsInput()) {
                     if (input >= inputEnd) {
                         throw bad.apply("entry " + quote(e.name()) + " ends before its declared " + e.size()
@@ -215,10 +219,6 @@ public final class ZipArchive {
                     n = inflater.inflate(out, outOffset + written, length - written);
                     crc.update(out, outOffset + written, n);
                     written += n;
-                }
-                if (n == 0 && inflater.finished()) {
-                    throw bad.apply("entry " + quote(e.name()) + " inflates to fewer bytes than needed ("
-                            + (skipped + written) + " of " + (skip + length) + "); the file is corrupt");
                 }
                 if (n == 0 && inflater.needsDictionary()) {
                     throw bad.apply("entry " + quote(e.name()) + " is not a plain deflate stream");
