@@ -338,14 +338,17 @@ public final class ArrayData {
             return new Bytes(new ByteBuffer[]{ByteBuffer.wrap(data)}, 31, () -> { });
         }
 
-        /** Windows over {@code length} bytes starting at a file offset, with a hook that unmaps them. */
-        static Bytes windows(ByteBuffer[] windows, Runnable release) {
-            return new Bytes(windows, WINDOW_SHIFT, release);
+        /**
+         * Windows of {@code 2^shift} bytes (the last may be shorter), each mapped {@link #OVERLAP} bytes further,
+         * with a hook that unmaps them.
+         */
+        static Bytes windows(ByteBuffer[] windows, int shift, Runnable release) {
+            return new Bytes(windows, shift, release);
         }
 
-        /** How many windows cover {@code length} bytes. */
-        static int windowCount(long length) {
-            return (int) Math.max(1, (length + (1L << WINDOW_SHIFT) - 1) >>> WINDOW_SHIFT);
+        /** How many windows of {@code 2^shift} bytes cover {@code length} bytes. */
+        static int windowCount(long length, int shift) {
+            return (int) Math.max(1, (length + (1L << shift) - 1) >>> shift);
         }
 
         void row(Run run, int out, long start, long step, int n, ByteOrder order) {

@@ -33,6 +33,7 @@ public final class FileRegion implements ArrayData.Source {
     private final Stamp stamp;
     private final long start;
     private final long length;
+    private final int windowShift;
 
     /** A file's size and modification time, to notice it being replaced between reading its index and its data. */
     public record Stamp(long size, FileTime modified) {
@@ -43,6 +44,15 @@ public final class FileRegion implements ArrayData.Source {
     }
 
     public FileRegion(Path path, Stamp stamp, long start, long length) {
+        this(path, stamp, start, length, ArrayData.Bytes.WINDOW_SHIFT);
+    }
+
+    /** With windows of {@code 2^windowShift} bytes: tests use tiny ones to cross window edges on small files. */
+    FileRegion(Path path, Stamp stamp, long start, long length, int windowShift) {
+        if (windowShift < 4 || windowShift > ArrayData.Bytes.WINDOW_SHIFT) {
+            throw new IllegalArgumentException("window shift " + windowShift);
+        }
+        this.windowShift = windowShift;
         this.path = Objects.requireNonNull(path, "path");
         this.stamp = Objects.requireNonNull(stamp, "stamp");
         if (start < 0 || length < 0 || start > stamp.size() - length) {
@@ -63,13 +73,12 @@ public final class FileRegion implements ArrayData.Source {
                         + ": the file changed after it was opened; open it again");
             }
             long total = to - from;
-            int count = ArrayData.Bytes.windowCount(total);
+            int count = ArrayData.Bytes.windowCount(total, windowShift);
             MappedByteBuffer[] windows = new MappedByteBuffer[count];
             try {
                 for (int w = 0; w < count; w++) {
-                    long windowStart = (long) w << ArrayData.Bytes.WINDOW_SHIFT;
-                    long windowLength = Math.min(total - windowStart,
-                            (1L << ArrayData.Bytes.WINDOW_SHIFT) + ArrayData.Bytes.OVERLAP);
+                    long windowStart = (long) w << windowShift;
+                    long windowLength = Math.min(total - windowStart, (1L << windowShift) + ArrayData.Bytes.OVERLAP);
                     windows[w] = ch.map(FileChannel.MapMode.READ_ONLY, start + from + windowStart, windowLength);
                 }
             } catch (IOException | RuntimeException e) {
@@ -77,7 +86,7 @@ public final class FileRegion implements ArrayData.Source {
                 throw e;
             }
             // A mapping stays valid after its channel closes; it is released by unmapAll when the caller is done.
-            return ArrayData.Bytes.windows(windows, () -> unmapAll(windows));
+            return ArrayData.Bytes.windows(windows, windowShift, () -> unmapAll(windows));
         }
     }
 

@@ -62,6 +62,8 @@ final class SafeUnpickler extends Unpickler {
     private final Function<String, InvalidInputException> bad;
     private final Function<Object[], StorageRef> storages;
     private Input in;
+    /** Where the opcode being run starts, for messages. */
+    private int opcodeAt;
 
     /** An OrderedDict: a dict that may receive BUILD (torch sets {@code _metadata} on state dicts). */
     static final class OrderedDict extends LinkedHashMap<Object, Object> {
@@ -101,7 +103,7 @@ final class SafeUnpickler extends Unpickler {
         } catch (IOException | RuntimeException e) {
             // Pyrolite reports a malformed stream with whatever its casts and reads throw; say where and what.
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
-            throw bad.apply("data.pkl is not a valid pickle (at byte " + Math.max(in.position() - 1, 0) + ": "
+            throw bad.apply("data.pkl is not a valid pickle (at byte " + opcodeAt + ": "
                     + why + "); the file is corrupt");
         } finally {
             close();
@@ -110,6 +112,7 @@ final class SafeUnpickler extends Unpickler {
 
     @Override
     protected Object dispatch(short key) throws IOException {
+        opcodeAt = in.position() - 1;
         switch (key) {
             case Opcodes.GLOBAL -> stack.add(resolve(PickleUtils.readline(input), PickleUtils.readline(input)));
             case Opcodes.STACK_GLOBAL -> {
@@ -224,7 +227,7 @@ final class SafeUnpickler extends Unpickler {
         Object target = ALLOWED.get(qualified);
         if (target == null) {
             throw bad.apply("data.pkl names the Python global " + TorchCheckpointReader.quote(qualified) + " (at byte "
-                    + Math.max(in.position() - 1, 0) + "), which is not on the allow-list of tensors and plain data;"
+                    + opcodeAt + "), which is not on the allow-list of tensors and plain data;"
                     + " refusing the file, since loading it with torch.load could run code");
         }
         return target;
@@ -392,11 +395,11 @@ final class SafeUnpickler extends Unpickler {
     }
 
     private InvalidInputException refused(String what) {
-        return bad.apply("data.pkl " + what + " (at byte " + Math.max(in.position() - 1, 0) + "); refusing the file");
+        return bad.apply("data.pkl " + what + " (at byte " + opcodeAt + "); refusing the file");
     }
 
     private InvalidInputException malformed(String what) {
-        return bad.apply("data.pkl is not a valid torch pickle (at byte " + Math.max(in.position() - 1, 0) + ": "
+        return bad.apply("data.pkl is not a valid torch pickle (at byte " + opcodeAt + ": "
                 + what + "); the file is corrupt");
     }
 

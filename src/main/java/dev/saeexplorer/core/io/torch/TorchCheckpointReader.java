@@ -36,7 +36,7 @@ import java.util.Set;
 
 /**
  * Reads a PyTorch checkpoint written by {@code torch.save} (the zip format of PyTorch 1.6 and later) without running
- * any of its code: {@code data.pkl} is unpickled by {@link SafeUnpickler}, which resolves only an allow-list of
+ * any of its code: {@code data.pkl} is unpickled by a restricted Pyrolite unpickler, which resolves only an allow-list of
  * globals (tensor and parameter rebuilding, the {@code torch.*Storage} types, {@code torch.<dtype>},
  * {@code collections.OrderedDict}, {@code torch.Size}, {@code torch.device}, and bytes) and refuses every other name,
  * e.g. {@code os.system}, {@code builtins.eval} or {@code numpy.core.multiarray._reconstruct}, wherever it is nested.
