@@ -335,9 +335,12 @@ public final class Gpt2Model {
 
     private static float[][] layerNorm(float[][] x, float[] g, float[] b, float eps) {
         float[][] out = new float[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = layerNormRow(x[i], g, b, eps);
-        }
+        // rows are independent: both cores when there are enough of them (stacked sequences)
+        TwoWay.split(x.length, (long) x.length * g.length * 4, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = layerNormRow(x[i], g, b, eps);
+            }
+        });
         return out;
     }
 
@@ -375,43 +378,51 @@ public final class Gpt2Model {
         // k and v per head as rows [head][token][d_head], so every dot product and axpy runs over whole arrays
         float[][][] k = new float[nh][t][];
         float[][][] v = new float[nh][t][];
-        for (int i = 0; i < t; i++) {
-            for (int hd = 0; hd < nh; hd++) {
-                k[hd][i] = Arrays.copyOfRange(qkv[i], d + hd * dh, d + (hd + 1) * dh);
-                v[hd][i] = Arrays.copyOfRange(qkv[i], 2 * d + hd * dh, 2 * d + (hd + 1) * dh);
+        TwoWay.split(t, (long) t * d * 2, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int hd = 0; hd < nh; hd++) {
+                    k[hd][i] = Arrays.copyOfRange(qkv[i], d + hd * dh, d + (hd + 1) * dh);
+                    v[hd][i] = Arrays.copyOfRange(qkv[i], 2 * d + hd * dh, 2 * d + (hd + 1) * dh);
+                }
             }
-        }
+        });
         float scale = (float) (1.0 / Math.sqrt(dh));
         float[][] z = new float[t][d];
-        float[] q = new float[dh];
-        float[] zh = new float[dh];
-        float[] scores = new float[t];
-        int seq = 0;
-        for (int i = 0; i < t; i++) {
-            while (i >= starts[seq + 1]) {
-                seq++;
-            }
-            int first = starts[seq]; // causal within its own sequence: row i attends to rows first..i
-            for (int hd = 0; hd < nh; hd++) {
-                System.arraycopy(qkv[i], hd * dh, q, 0, dh);
-                float max = Float.NEGATIVE_INFINITY;
-                for (int s = first; s <= i; s++) {
-                    scores[s] = HostMath.dot(q, k[hd][s]) * scale;
-                    max = Math.max(max, scores[s]);
-                }
-                double sum = 0;
-                for (int s = first; s <= i; s++) {
-                    scores[s] = (float) Math.exp(scores[s] - max);
-                    sum += scores[s];
-                }
-                float invSum = (float) (1.0 / sum);
-                Arrays.fill(zh, 0f);
-                for (int s = first; s <= i; s++) {
-                    HostMath.axpy(zh, scores[s] * invSum, v[hd][s]);
-                }
-                System.arraycopy(zh, 0, z[i], hd * dh, dh);
-            }
+        int[] first = new int[t]; // causal within its own sequence: row i attends to rows first[i]..i
+        for (int seq = 0; seq + 1 < starts.length; seq++) {
+            Arrays.fill(first, starts[seq], starts[seq + 1], starts[seq]);
         }
+        long work = 0;
+        for (int i = 0; i < t; i++) {
+            work += (long) (i - first[i] + 1) * d * 2;
+        }
+        // rows are independent once k and v are laid out: split them over both cores, each with its own scratch
+        TwoWay.split(t, work, (from, to) -> {
+            float[] q = new float[dh];
+            float[] zh = new float[dh];
+            float[] scores = new float[t];
+            for (int i = from; i < to; i++) {
+                for (int hd = 0; hd < nh; hd++) {
+                    System.arraycopy(qkv[i], hd * dh, q, 0, dh);
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int s = first[i]; s <= i; s++) {
+                        scores[s] = HostMath.dot(q, k[hd][s]) * scale;
+                        max = Math.max(max, scores[s]);
+                    }
+                    double sum = 0;
+                    for (int s = first[i]; s <= i; s++) {
+                        scores[s] = (float) Math.exp(scores[s] - max);
+                        sum += scores[s];
+                    }
+                    float invSum = (float) (1.0 / sum);
+                    Arrays.fill(zh, 0f);
+                    for (int s = first[i]; s <= i; s++) {
+                        HostMath.axpy(zh, scores[s] * invSum, v[hd][s]);
+                    }
+                    System.arraycopy(zh, 0, z[i], hd * dh, dh);
+                }
+            }
+        });
         return Gemm.affine(z, b.attnProjW, b.attnProjB);
     }
 

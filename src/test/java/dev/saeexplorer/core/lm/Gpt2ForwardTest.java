@@ -112,4 +112,32 @@ class Gpt2ForwardTest {
         }
         assertTrue(model.run(java.util.List.of(), new HookPoint(0, HookPoint.Kind.RESID_POST)).isEmpty());
     }
+
+    /**
+     * Enough stacked rows that LayerNorm and attention split over two threads (TwoWay), in sequences of uneven
+     * lengths so that a sequence straddles the split: still every position equals its sequence run alone.
+     */
+    @org.junit.jupiter.api.Test
+    void manyStackedSequencesSplitOverThreadsEqualSeparateRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        Gpt2Model model = Gpt2Model.load(dev.saeexplorer.testkit.TinyLm.model(dir.resolve("wide"), 64, 5));
+        java.util.Random r = new java.util.Random(3);
+        java.util.List<int[]> sequences = new java.util.ArrayList<>();
+        for (int s = 0; s < 16; s++) {
+            int[] tokens = new int[model.config().nPositions() / 2 + r.nextInt(model.config().nPositions() / 2)];
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = r.nextInt(model.config().vocabSize());
+            }
+            sequences.add(tokens);
+        }
+        HookPoint hook = new HookPoint(model.config().nLayer() - 1, HookPoint.Kind.RESID_POST);
+        java.util.List<float[][]> batched = model.run(sequences, hook);
+        for (int s = 0; s < sequences.size(); s++) {
+            float[][] alone = model.run(sequences.get(s), hook);
+            for (int i = 0; i < alone.length; i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(alone[i], batched.get(s)[i], 1e-4f,
+                        "sequence " + s + " position " + i);
+            }
+        }
+    }
 }
