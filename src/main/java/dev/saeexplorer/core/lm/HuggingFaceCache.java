@@ -133,6 +133,24 @@ public final class HuggingFaceCache {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The SAE checkpoints in the cache's repositories (their refs/main snapshot), with what their layout says of the
+     * hook and width; see {@link CachedSaes}. Empty when the cache folder does not exist.
+     */
+    public List<CachedSaes.CachedSae> saes() {
+        List<Path> repos = new ArrayList<>();
+        if (!Files.isDirectory(hub)) {
+            return List.of();
+        }
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(hub, "models--*")) {
+            all.forEach(repos::add);
+        } catch (IOException | SecurityException e) {
+            return List.of();
+        }
+        repos.sort(Comparator.naturalOrder());
+        return CachedSaes.scan(hub, repos, HuggingFaceCache::snapshots);
+    }
+
     /** The snapshot folders of one repo, the one {@code refs/main} names first. */
     private static List<Path> snapshots(Path repo) {
         List<Path> found = new ArrayList<>();

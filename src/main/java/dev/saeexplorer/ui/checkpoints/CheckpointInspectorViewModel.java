@@ -1,5 +1,7 @@
 package dev.saeexplorer.ui.checkpoints;
 
+import dev.saeexplorer.core.lm.CachedSaes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.CancelledException;
@@ -51,6 +53,10 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
     private final LatestRun matching;
     private final LatestRun lensing;
     private final ModelProbe probe;
+    private final Supplier<List<CachedSaes.CachedSae>> saeCache;
+    private final ObservableList<CachedSaes.CachedSae> cachedSaes = FXCollections.observableArrayList();
+    private final ObservableList<CachedSaes.CachedSae> cachedSaesView =
+            FXCollections.unmodifiableObservableList(cachedSaes);
 
     private final ReadOnlyObjectWrapper<InspectedCheckpoint> primary = new ReadOnlyObjectWrapper<>(this, "primary");
     private final ReadOnlyObjectWrapper<InspectedCheckpoint> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
@@ -81,6 +87,14 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
      */
     public CheckpointInspectorViewModel(WorkspaceContext ctx, AppPreferences prefs,
                                         Supplier<List<HuggingFaceCache.CachedModel>> cache) {
+        this(ctx, prefs, cache, List::of);
+    }
+
+    /** @param saeCache lists the SAE checkpoints of the local Hugging Face cache (called off the FX thread) */
+    public CheckpointInspectorViewModel(WorkspaceContext ctx, AppPreferences prefs,
+                                        Supplier<List<HuggingFaceCache.CachedModel>> cache,
+                                        Supplier<List<CachedSaes.CachedSae>> saeCache) {
+        this.saeCache = saeCache;
         this.ctx = ctx;
         this.prefs = prefs;
         this.models = new ModelSlot(ctx, prefs, cache, status::set);
@@ -259,6 +273,17 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
     /** Fills {@link #cachedModels()} from the Hugging Face cache, in the background. */
     public void refreshCachedModels() {
         models.refreshCached();
+    }
+
+    /** Fills {@link #cachedSaes()} from the Hugging Face cache, in the background; quiet when it cannot. */
+    public void refreshCachedSaes() {
+        ctx.executor().submit("Looking for SAEs in the Hugging Face cache", m -> saeCache.get(), cachedSaes::setAll,
+                e -> status.set("Could not list the Hugging Face cache: " + ErrorText.forPeople(e, FieldLabels.TABLE)));
+    }
+
+    /** SAE checkpoints found in the Hugging Face cache (after {@link #refreshCachedSaes()}). */
+    public ObservableList<CachedSaes.CachedSae> cachedSaes() {
+        return cachedSaesView;
     }
 
     /**

@@ -19,15 +19,25 @@ public final class CheckpointInspectorWorkspace
         extends ModelWorkspace<CheckpointInspectorViewModel, CheckpointInspectorView> {
 
     public CheckpointInspectorWorkspace(WorkspaceContext ctx) {
-        this(ctx, AppPreferences.forUser(), () -> HuggingFaceCache.fromEnvironment().gpt2Models());
+        this(ctx, AppPreferences.forUser(), () -> HuggingFaceCache.fromEnvironment().gpt2Models(),
+                () -> HuggingFaceCache.fromEnvironment().saes());
     }
 
     /** With explicit preferences and model cache (tests). */
     public CheckpointInspectorWorkspace(WorkspaceContext ctx, AppPreferences prefs,
                                         java.util.function.Supplier<List<HuggingFaceCache.CachedModel>> cache) {
-        super(new CheckpointInspectorViewModel(ctx, prefs, cache));
+        this(ctx, prefs, cache, List::of);
+    }
+
+    /** With explicit preferences, model cache and SAE cache (tests). */
+    public CheckpointInspectorWorkspace(WorkspaceContext ctx, AppPreferences prefs,
+                                        java.util.function.Supplier<List<HuggingFaceCache.CachedModel>> cache,
+                                        java.util.function.Supplier<List<
+                                                dev.saeexplorer.core.lm.CachedSaes.CachedSae>> saeCache) {
+        super(new CheckpointInspectorViewModel(ctx, prefs, cache, saeCache));
         viewModel().open(new CheckpointSource.Bundled(BundledSample.TOY_SAE));
         viewModel().refreshCachedModels();
+        viewModel().refreshCachedSaes();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.saeexplorer.ui.checkpoints;
 
+import dev.saeexplorer.core.lm.CachedSaes;
+
 import dev.saeexplorer.core.lm.HuggingFaceCache;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +40,10 @@ final class OpenMenus {
         setUp(open, OPEN_ID, "Open…", "mdal-folder_open", "Open an SAE checkpoint folder as A (Ctrl+O); the menu has "
                 + "files, the bundled samples and recent checkpoints. You can also drop a folder here.");
         open.setOnAction(e -> chooseFolder.accept(false));
-        open.setOnShowing(e -> fillCheckpoints(open, false));
+        open.setOnShowing(e -> {
+            fillCheckpoints(open, false);
+            vm.refreshCachedSaes();
+        });
         setUp(compare, COMPARE_ID, "Compare with…", "mdal-compare_arrows", "Open a second checkpoint as B, shown "
                 + "beside A; for the same d_in each feature of A is matched to B's closest decoder direction.");
         compare.setOnAction(e -> chooseFolder.accept(true));
@@ -52,6 +57,10 @@ final class OpenMenus {
         vm.cachedModels().addListener((javafx.collections.ListChangeListener<HuggingFaceCache.CachedModel>) c ->
                 fillModels());
         vm.recentModels().addListener((javafx.collections.ListChangeListener<String>) c -> fillModels());
+        vm.cachedSaes().addListener((javafx.collections.ListChangeListener<CachedSaes.CachedSae>) c -> {
+            fillCheckpoints(open, false);
+            fillCheckpoints(compare, true);
+        });
         vm.modelProperty().addListener((obs, old, now) -> fillModels());
         fillCheckpoints(open, false);
         fillCheckpoints(compare, true);
@@ -85,6 +94,12 @@ final class OpenMenus {
                 new SeparatorMenuItem());
         for (BundledSample s : BundledSample.values()) {
             b.getItems().add(item(s.label(), () -> open(new CheckpointSource.Bundled(s), asB)));
+        }
+        if (!vm.cachedSaes().isEmpty()) {
+            b.getItems().addAll(new SeparatorMenuItem(), header("In the Hugging Face cache"));
+            for (CachedSaes.CachedSae s : vm.cachedSaes()) {
+                b.getItems().add(item(s.label(), () -> open(new CheckpointSource.OnDisk(s.folder()), asB)));
+            }
         }
         List<String> recent = vm.recentCheckpoints();
         if (!recent.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.saeexplorer.ui.pseval;
 
 import dev.saeexplorer.core.features.FeatureStore;
+import dev.saeexplorer.core.lm.CachedSaes;
 import dev.saeexplorer.core.features.StoreShelf;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,6 +52,7 @@ public final class PsEvalViewModel implements WorkspaceModel {
     private final PairBrowser browser;
     private final TrainingRun training;
     private final ObservableList<HuggingFaceCache.CachedModel> cached = FXCollections.observableArrayList();
+    private final ObservableList<CachedSaes.CachedSae> cachedSaes = FXCollections.observableArrayList();
     private final ObservableList<Table7.Row> metrics = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<EvaluationJob.Outcome> results = new ReadOnlyObjectWrapper<>(this, "results");
     private final ReadOnlyStringWrapper resultTitle = new ReadOnlyStringWrapper(this, "resultTitle", "");
@@ -80,8 +82,11 @@ public final class PsEvalViewModel implements WorkspaceModel {
                 pairs.valueProperty(), pairs.loadingProperty(), options.firstErrorProperty(), run.runningProperty());
         canRun = Bindings.createBooleanBinding(() -> runBlocker.get().isEmpty() && !run.runningProperty().get(),
                 runBlocker, run.runningProperty());
-        ctx.executor().submit("Looking for GPT-2 models in the Hugging Face cache", monitor -> cache.gpt2Models(),
-                cached::setAll, error -> ctx.errors().report("Cannot read the Hugging Face cache",
+        ctx.executor().submit("Looking for GPT-2 models and SAEs in the Hugging Face cache",
+                monitor -> new Cached(cache.gpt2Models(), cache.saes()), found -> {
+                    cached.setAll(found.models());
+                    cachedSaes.setAll(found.saes());
+                }, error -> ctx.errors().report("Cannot read the Hugging Face cache",
                         ErrorText.forPeople(error, FieldLabels.TABLE) + " Models can still be chosen with Choose folder…."));
         loadPairs(DatasetSpec.sample());
     }
@@ -265,6 +270,14 @@ public final class PsEvalViewModel implements WorkspaceModel {
     }
 
     /** GPT-2 family models found in the Hugging Face cache (filled in the background). */
+    private record Cached(List<HuggingFaceCache.CachedModel> models, List<CachedSaes.CachedSae> saes) {
+    }
+
+    /** SAE checkpoints found in the Hugging Face cache. */
+    public ObservableList<CachedSaes.CachedSae> cachedSaes() {
+        return cachedSaes;
+    }
+
     public ObservableList<HuggingFaceCache.CachedModel> cachedModels() {
         return cached;
     }

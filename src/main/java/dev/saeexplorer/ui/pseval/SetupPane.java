@@ -1,5 +1,7 @@
 package dev.saeexplorer.ui.pseval;
 
+import dev.saeexplorer.core.lm.CachedSaes;
+
 import dev.saeexplorer.ui.common.FormGrid;
 import atlantafx.base.theme.Styles;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
@@ -129,9 +131,20 @@ final class SetupPane {
     private Node checkpointPicker(boolean b) {
         CheckpointInput input = b ? vm.checkpointB() : vm.checkpointA();
         ObservableList<PathPicker.Choice> choices = FXCollections.observableArrayList();
-        Runnable refill = () -> choices.setAll(vm.recent().list(RecentPaths.Kind.CHECKPOINT).stream()
-                .map(p -> new PathPicker.Choice(p.getFileName() + " · " + p, p)).toList());
+        Runnable refill = () -> {
+            List<PathPicker.Choice> all = new java.util.ArrayList<>();
+            for (CachedSaes.CachedSae s : vm.cachedSaes()) {
+                all.add(new PathPicker.Choice(s.label() + " · Hugging Face cache", s.folder()));
+            }
+            for (Path p : vm.recent().list(RecentPaths.Kind.CHECKPOINT)) {
+                if (all.stream().noneMatch(c -> c.path().equals(p))) {
+                    all.add(new PathPicker.Choice(p.getFileName() + " · " + p, p));
+                }
+            }
+            choices.setAll(all);
+        };
         vm.recent().list(RecentPaths.Kind.CHECKPOINT).addListener((ListChangeListener<Path>) c -> refill.run());
+        vm.cachedSaes().addListener((ListChangeListener<CachedSaes.CachedSae>) c -> refill.run());
         refill.run();
         Node picker = new PathPicker<>(b ? "pseval-sae-b" : "pseval-sae-a", "Recent", choices,
                 () -> folder("Choose an SAE checkpoint folder (cfg.json + weights)"), p -> vm.loadCheckpoint(b, p),

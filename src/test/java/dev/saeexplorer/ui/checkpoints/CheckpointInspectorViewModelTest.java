@@ -52,6 +52,26 @@ class CheckpointInspectorViewModelTest {
     }
 
     @Test
+    void saesInTheHuggingFaceCacheAreListedAndOpen() throws Exception {
+        Path hub = dir.resolve("hub");
+        Path snapshot = java.nio.file.Files.createDirectories(
+                hub.resolve("models--jbloom--GPT2-Small-SAEs-Reformatted/snapshots/abc"));
+        Path sae = InspectorFixtures.saeLens(snapshot.resolve("blocks.8.hook_resid_pre"), 3, 6);
+        CheckpointInspectorViewModel vm = new CheckpointInspectorViewModel(new WorkspaceContext(new DirectExecutor(),
+                (t, m) -> errors.add(t + ": " + m), true), new AppPreferences(node), List::of,
+                () -> new dev.saeexplorer.core.lm.HuggingFaceCache(hub).saes());
+        assertTrue(vm.cachedSaes().isEmpty(), "read on request, off the FX thread");
+        vm.refreshCachedSaes();
+        assertEquals(1, vm.cachedSaes().size());
+        var found = vm.cachedSaes().get(0);
+        assertTrue(found.label().startsWith("jbloom/GPT2-Small-SAEs-Reformatted / blocks.8.hook_resid_pre"),
+                found.label());
+        vm.open(new CheckpointSource.OnDisk(found.folder()));
+        assertEquals(sae, vm.primaryProperty().get().checkpoint().directory());
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
     void theBundledCheckpointOpensWithItsStatisticsAndFirstFeature() {
         CheckpointInspectorViewModel vm = vm();
         vm.open(new CheckpointSource.Bundled(BundledSample.TOY_SAE));
