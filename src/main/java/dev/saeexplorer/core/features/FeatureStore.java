@@ -68,6 +68,19 @@ public final class FeatureStore {
     public record Stats(double density, float maxActivation, double meanActivation) {
     }
 
+    private void checkFeature(int feature) {
+        if (feature < 0 || feature >= features()) {
+            throw InvalidInputException.of(Param.FEATURE, "must be from 0 to " + (features() - 1) + " (the SAE has "
+                    + features() + " features), got " + feature);
+        }
+    }
+
+    /** {@link Stats} of one feature. */
+    public Stats stats(int feature) {
+        checkFeature(feature);
+        return new Stats(contents.density()[feature], contents.max()[feature], contents.mean()[feature]);
+    }
+
     /** {@link Stats} of every feature, in feature order. */
     public List<Stats> stats() {
         List<Stats> out = new ArrayList<>(features());
@@ -79,10 +92,7 @@ public final class FeatureStore {
 
     /** Everything the store knows of feature {@code feature}. */
     public FeatureReport feature(int feature) {
-        if (feature < 0 || feature >= features()) {
-            throw InvalidInputException.of(Param.FEATURE, "must be from 0 to " + (features() - 1) + " (the SAE has "
-                    + features() + " features), got " + feature);
-        }
+        checkFeature(feature);
         FeatureReport.Example[] slots = examples(feature);
         int topK = contents.topK();
         List<FeatureReport.Example> top = filled(slots, 0, topK);

@@ -52,6 +52,7 @@ final class FeatureDetailPane {
         box.setPadding(new Insets(8, 10, 8, 10));
         box.getStyleClass().add("feature-detail");
         vm.detailProperty().addListener((obs, old, now) -> show(now));
+        vm.probe().storeProperty().addListener((obs, old, now) -> show(vm.detailProperty().get()));
         show(vm.detailProperty().get());
     }
 
@@ -84,7 +85,7 @@ final class FeatureDetailPane {
         figure(0, 2, "Enc/dec cosine", ConfigRows.number(d.cosine()));
         figure(1, 0, "log10 density", Double.isNaN(d.log10Density()) ? "no record"
                 : ConfigRows.number(d.log10Density()));
-        figure(1, 2, "Fires on", Double.isNaN(d.log10Density()) ? "—" : firesOn(d.log10Density()));
+        figure(1, 2, "Fires on", firesOn(d));
         if (vm.comparisonProperty().get() != null) {
             figure(2, 0, "Best match in B", d.partner() < 0 ? "none" : "feature " + d.partner());
             figure(2, 2, "Match cosine", ConfigRows.number(d.matchCosine()));
@@ -98,6 +99,20 @@ final class FeatureDetailPane {
             tokenColumn(2, "Bottom tokens", d.bottom());
         }
         decoder.show(d.feature(), d.decoder());
+    }
+
+    /** From the checkpoint's own sparsity record, else from its feature store over the corpus, else unknown. */
+    private String firesOn(FeatureDetail d) {
+        if (!Double.isNaN(d.log10Density())) {
+            return firesOn(d.log10Density());
+        }
+        var store = vm.probe().storeProperty().get();
+        if (store != null && d.feature() < store.features()) {
+            double p = store.stats(d.feature()).density();
+            return (p == 0 ? "never" : String.format(Locale.ROOT, p < 0.001 ? "%.1e" : "%.1f%%", p < 0.001 ? p
+                    : 100 * p)) + " of the corpus";
+        }
+        return "—";
     }
 
     private static String firesOn(double log10) {
