@@ -109,22 +109,27 @@ public final class TinyLm {
      * about −1), with a nonzero b_dec (so that {@code applyBDecToInput} matters) and a last feature that never fires.
      */
     public static Path sparseSae(Path dir, long seed, boolean applyBDecToInput) throws IOException {
+        return sparseSae(dir, seed, applyBDecToInput, LATENTS);
+    }
+
+    /** The same with {@code latents} features (wide enough, and the store's bookkeeping splits over two threads). */
+    public static Path sparseSae(Path dir, long seed, boolean applyBDecToInput, int latents) throws IOException {
         Random r = new Random(seed);
-        float[][] enc = new float[D_MODEL][LATENTS];
-        float[][] dec = new float[LATENTS][D_MODEL];
-        float[] bEnc = new float[LATENTS];
+        float[][] enc = new float[D_MODEL][latents];
+        float[][] dec = new float[latents][D_MODEL];
+        float[] bEnc = new float[latents];
         float[] bDec = new float[D_MODEL];
         for (int i = 0; i < D_MODEL; i++) {
             bDec[i] = (float) (0.3 * r.nextGaussian());
-            for (int j = 0; j < LATENTS; j++) {
+            for (int j = 0; j < latents; j++) {
                 enc[i][j] = (float) r.nextGaussian();
                 dec[j][i] = (float) (r.nextGaussian() / Math.sqrt(D_MODEL));
             }
         }
-        for (int j = 0; j < LATENTS; j++) {
+        for (int j = 0; j < latents; j++) {
             bEnc[j] = (float) (-1 + 0.3 * r.nextGaussian());
         }
-        bEnc[LATENTS - 1] = -1000;
+        bEnc[latents - 1] = -1000;
         return sae(dir, enc, bEnc, dec, bDec, HOOK, applyBDecToInput);
     }
 

@@ -27,16 +27,21 @@ final class ActivationTally {
         this.histogram = new LogHistogram(features);
     }
 
+    /** Counts {@code n} more tokens (once per context, beside {@link #add(float[][], float[], int, int)}). */
+    void count(int n) {
+        tokens += n;
+    }
+
     /**
-     * Counts one context's tokens and writes into {@code contextMax} each feature's largest activation in it (0 when it
-     * does not fire there).
-     *
-     * @param rows [tokens][features], BOS left out
+     * Adds one context's activations ([tokens][features], BOS left out) of features {@code from} … {@code to − 1}, and
+     * writes their largest activation in it into {@code contextMax} (0 where they do not fire):
+     * ranges of features touch disjoint state, so two threads may add two ranges of one context at once. The tokens
+     * are counted by {@link #count}.
      */
-    void add(float[][] rows, float[] contextMax) {
-        Arrays.fill(contextMax, 0f);
+    void add(float[][] rows, float[] contextMax, int from, int to) {
+        Arrays.fill(contextMax, from, to, 0f);
         for (float[] row : rows) {
-            for (int j = 0; j < features; j++) {
+            for (int j = from; j < to; j++) {
                 float a = row[j];
                 if (a > 0) {
                     positives[j]++;
@@ -48,7 +53,6 @@ final class ActivationTally {
                 }
             }
         }
-        tokens += rows.length;
     }
 
     long tokens() {

@@ -1,5 +1,7 @@
 package dev.saeexplorer.core.features;
 
+import dev.saeexplorer.core.compute.TwoWay;
+
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.compute.SubTask;
@@ -38,13 +40,17 @@ final class StoreBuilder {
         QuantileSampler sampler = new QuantileSampler(features, settings.seed());
         float[] contextMax = new float[features];
         model.forEach(all, SubTask.of(monitor, 0, FIRST_PASS, "statistics"), "read", (context, rows) -> {
-            tally.add(rows, contextMax);
-            for (int j = 0; j < features; j++) {
-                if (contextMax[j] > 0) {
-                    top.offer(j, contextMax[j], context);
-                    sampler.offer(j, contextMax[j], context);
+            tally.count(rows.length);
+            // Every feature's tallies, heaps and samples are its own: half the features on each core.
+            TwoWay.split(features, (long) rows.length * features * 4, (from, to) -> {
+                tally.add(rows, contextMax, from, to);
+                for (int j = from; j < to; j++) {
+                    if (contextMax[j] > 0) {
+                        top.offer(j, contextMax[j], context);
+                        sampler.offer(j, contextMax[j], context);
+                    }
                 }
-            }
+            });
         });
 
         Slots chosen = choose(top, sampler, features, settings.topK());

@@ -44,13 +44,18 @@ class FeatureStoreTruthTest {
         corpus = Corpora.bundled();
     }
 
-    @ParameterizedTest(name = "apply_b_dec_to_input {0}")
-    @ValueSource(booleans = {true, false})
-    void theStoreHoldsWhatTheDefinitionsGive(boolean applyBDec) throws IOException {
-        Path sae = TinyLm.sparseSae(dir.resolve("sae-" + applyBDec), 5, applyBDec);
+    /**
+     * The last case is 17,000 features wide: enough work per context that the per-feature bookkeeping splits over two
+     * threads (TwoWay), and must still give the definitions' answer for every feature.
+     */
+    @ParameterizedTest(name = "apply_b_dec_to_input {0}, {1} features")
+    @org.junit.jupiter.params.provider.CsvSource({"true, " + TinyLm.LATENTS, "false, " + TinyLm.LATENTS,
+        "true, 17000"})
+    void theStoreHoldsWhatTheDefinitionsGive(boolean applyBDec, int latents) throws IOException {
+        Path sae = TinyLm.sparseSae(dir.resolve("sae-" + applyBDec + latents), 5, applyBDec, latents);
         // 16-token contexts and a budget that keeps the bands exact: fewer contexts than QuantileSampler.SAMPLE.
         StoreSettings settings = new StoreSettings(16, 500L, TOP_K, 7);
-        Path out = dir.resolve("store-" + applyBDec);
+        Path out = dir.resolve("store-" + applyBDec + latents);
         FeatureStoreBuild.Summary summary = FeatureStoreBuild.run(
                 new FeatureStoreBuild.Request(model, CheckpointLoader.load(sae), TinyLm.HOOK, corpus, settings), out,
                 false, TaskMonitor.none());
@@ -61,7 +66,7 @@ class FeatureStoreTruthTest {
 
         assertEquals(truth.tokens(), summary.tokens());
         assertEquals(contexts.size(), summary.contexts());
-        assertEquals(TinyLm.LATENTS, store.features());
+        assertEquals(latents, store.features());
         int dead = 0;
         for (int j = 0; j < truth.features(); j++) {
             FeatureReport r = store.feature(j);
