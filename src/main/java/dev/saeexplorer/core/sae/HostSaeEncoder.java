@@ -1,5 +1,7 @@
 package dev.saeexplorer.core.sae;
 
+import dev.saeexplorer.core.compute.TwoWay;
+
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.Gemm;
 import dev.saeexplorer.core.compute.PackedMatrix;
@@ -56,17 +58,20 @@ public final class HostSaeEncoder {
         }
         float[][] pre = tied ? Gemm.affine(in, wEnc, new float[latents()]) : Gemm.affine(in, wEnc, bEnc);
         float[][] out = new float[x.length][];
-        for (int i = 0; i < pre.length; i++) {
-            double[] z = new double[pre[i].length];
-            for (int j = 0; j < z.length; j++) {
-                z[j] = pre[i][j];
+        // The activation is defined once, on doubles (Activation); rows are independent, so both cores share them.
+        TwoWay.split(pre.length, (long) pre.length * latents() * 8, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] z = new double[pre[i].length];
+                for (int j = 0; j < z.length; j++) {
+                    z[j] = pre[i][j];
+                }
+                double[] f = activation.apply(z);
+                out[i] = new float[f.length];
+                for (int j = 0; j < f.length; j++) {
+                    out[i][j] = (float) f[j];
+                }
             }
-            double[] f = activation.apply(z);
-            out[i] = new float[f.length];
-            for (int j = 0; j < f.length; j++) {
-                out[i][j] = (float) f[j];
-            }
-        }
+        });
         return out;
     }
 }
