@@ -110,7 +110,7 @@ final class FeatureDetailPane {
         if (store != null && d.feature() < store.features()) {
             double p = store.stats(d.feature()).density();
             return (p == 0 ? "never" : String.format(Locale.ROOT, p < 0.001 ? "%.1e" : "%.1f%%", p < 0.001 ? p
-                    : 100 * p)) + " of the corpus";
+                    : 100 * p)) + " of tokens";
         }
         return "—";
     }

@@ -28,6 +28,8 @@ public final class CheckpointInspectorPreview extends Application {
     private final long[] last = {System.nanoTime()};
     private final long[] longest = {0};
 
+    private volatile String current = "start";
+
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
@@ -43,6 +45,9 @@ public final class CheckpointInspectorPreview extends Application {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
+                if (last[0] != 0 && t - last[0] > 300_000_000L) {
+                    System.err.printf("FX pulse gap of %.0f ms ending at step %s%n", (t - last[0]) / 1e6, current);
+                }
                 longest[0] = Math.max(longest[0], t - last[0]);
                 last[0] = t;
             }
@@ -57,6 +62,7 @@ public final class CheckpointInspectorPreview extends Application {
         double pause = 1.5;
         if (i < steps.size()) {
             String s = steps.get(i);
+            current = i + " (" + s + ")";
             String arg = s.contains(":") ? s.substring(s.indexOf(':') + 1) : "";
             CheckpointInspectorViewModel vm = ws.viewModel();
             switch (s.contains(":") ? s.substring(0, s.indexOf(':')) : s) {
