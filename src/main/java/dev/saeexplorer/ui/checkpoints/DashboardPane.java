@@ -22,7 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -42,6 +42,7 @@ final class DashboardPane {
     static final String PATH_ID = "dashboard-path";
     static final String REMEMBERED_ID = "dashboard-remembered";
     static final String PROGRESS_ID = "dashboard-progress";
+    static final String SETTINGS_ID = "dashboard-settings";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
@@ -62,10 +63,14 @@ final class DashboardPane {
     }
 
     Node node() {
-        TitledPane settings = new TitledPane("Corpus and settings", settings());
-        settings.setExpanded(false);
-        settings.setAnimated(false);
-        Button build = new Button("Build feature dashboards", new FontIcon("mdmz-play_arrow"));
+        // Settings fold away behind a toggle in the button row: the contexts need the height.
+        Node settings = settings();
+        ToggleButton showSettings = new ToggleButton("Corpus and settings", new FontIcon("mdmz-tune"));
+        showSettings.setId(SETTINGS_ID);
+        showSettings.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        settings.visibleProperty().bind(showSettings.selectedProperty());
+        settings.managedProperty().bind(showSettings.selectedProperty());
+        Button build = new Button("Build dashboards", new FontIcon("mdmz-play_arrow"));
         build.setId(BUILD_ID);
         build.setOnAction(e -> probe.buildDashboards());
         build.disableProperty().bind(probe.dashboardJobProperty().isNotNull()
@@ -89,7 +94,7 @@ final class DashboardPane {
         for (Button b : java.util.List.of(build, cancel, export)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        HBox controls = new HBox(8, build, cancel, export, remembered(), bar, progress);
+        HBox controls = new HBox(8, showSettings, build, cancel, export, remembered(), bar, progress);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label();
         note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -99,7 +104,7 @@ final class DashboardPane {
         probe.storeProperty().addListener((obs, was, now) -> show());
         show();
         VBox.setVgrow(view.node(), Priority.ALWAYS);
-        VBox box = new VBox(6, settings, controls, note, view.node());
+        VBox box = new VBox(6, controls, settings, note, view.node());
         box.setPadding(new Insets(8));
         return box;
     }
