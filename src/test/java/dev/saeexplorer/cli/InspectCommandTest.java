@@ -110,7 +110,9 @@ class InspectCommandTest {
     void badPathsAndPicklesExitTwoWithoutAStackTrace() throws IOException {
         assertBadInput(inspect("--sae", tmp.resolve("missing").toString()), "missing", "does not exist");
         Path pt = Files.writeString(tmp.resolve("sae.pt"), "pickle");
-        String line = assertBadInput(inspect("--sae", pt.toString(), "--json"), "sae.pt", "safetensors");
+        assertBadInput(inspect("--sae", pt.toString(), "--json"), "sae.pt", "not a PyTorch checkpoint");
+        Path bin = Files.writeString(tmp.resolve("pytorch_model.bin"), "pickle");
+        String line = assertBadInput(inspect("--sae", bin.toString(), "--json"), "pytorch_model.bin", "safetensors");
         assertTrue(line.contains("save_file"), line);
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         assertBadInput(inspect("--sae", empty.toString()), "cfg.json");
