@@ -97,7 +97,7 @@ class InspectCommandTest {
     void humanOutputIsAnAlignedTable() throws IOException {
         CliTestSupport.Result r = inspect("--sae", legacy().toString());
         assertEquals(Cli.OK, r.code(), r::toString);
-        List<String> lines = r.out().lines().filter(l -> !l.startsWith("note: ")).toList();
+        List<String> lines = r.out().lines().filter(l -> !l.startsWith("note: ") && !l.startsWith("read: ")).toList();
         assertTrue(lines.get(0).startsWith("format") && lines.get(0).endsWith("saelens-legacy"), r::toString);
         assertTrue(r.out().contains("topk (k = 1)"), r::toString);
         int column = lines.get(0).indexOf("saelens-legacy");
