@@ -31,19 +31,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * again in float64 on the raw tensors. The inputs are chosen so that σ's decisions (TopK's cut, a threshold, a gate)
  * change the result, and the test checks that they did.
  */
-class CheckpointFormatsTest {
-    static final Path DIR = Path.of("src/test/resources/checkpoints");
-    static final Path DL = DIR.resolve("dictionary_learning");
-    static final Path OPENAI_TOPK = DIR.resolve("openai/gpt2-small/resid_post_mlp_v5_32k/autoencoders/3.pt");
-    static final Path OPENAI_RELU = DIR.resolve("openai/gpt2-small/resid_delta_mlp/autoencoders/5.pt");
-    static final Path GEMMA = DIR.resolve("gemma_scope/gemma-scope-2b-pt-res/layer_3/width_16/average_l0_5/params.npz");
-    static final Path LLAMA_JUMP = DIR.resolve("llama_scope/Llama3_1-8B-Base-L3R-2x");
-    static final Path LLAMA_TOPK = DIR.resolve("llama_scope/Llama3_1-8B-Base-L5M-2x");
+public class CheckpointFormatsTest {
+    public static final Path DIR = Path.of("src/test/resources/checkpoints");
+    public static final Path DL = DIR.resolve("dictionary_learning");
+    public static final Path OPENAI_TOPK = DIR.resolve("openai/gpt2-small/resid_post_mlp_v5_32k/autoencoders/3.pt");
+    public static final Path OPENAI_RELU = DIR.resolve("openai/gpt2-small/resid_delta_mlp/autoencoders/5.pt");
+    public static final Path GEMMA = DIR.resolve("gemma_scope/gemma-scope-2b-pt-res/layer_3/width_16/average_l0_5/params.npz");
+    public static final Path LLAMA_JUMP = DIR.resolve("llama_scope/Llama3_1-8B-Base-L3R-2x");
+    public static final Path LLAMA_TOPK = DIR.resolve("llama_scope/Llama3_1-8B-Base-L5M-2x");
     /** Relative to the row's largest |value| (at least 1): float32 weights and arithmetic against float64. */
-    static final double TOLERANCE = 1e-5;
+    public static final double TOLERANCE = 1e-5;
 
     /** Inputs of width d: random normals at a few scales, and a row of one large and seven small values. */
-    static double[][] inputs(int d, long seed) {
+    public static double[][] inputs(int d, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] x = new double[7][d];
         for (int r = 0; r < 6; r++) {
@@ -102,7 +102,7 @@ class CheckpointFormatsTest {
     }
 
     /** Row-scaled comparison; returns the largest scaled difference. */
-    static void assertClose(double[] expected, double[] actual, String what) {
+    public static void assertClose(double[] expected, double[] actual, String what) {
         assertEquals(expected.length, actual.length, what);
         double scale = 1;
         for (double e : expected) {

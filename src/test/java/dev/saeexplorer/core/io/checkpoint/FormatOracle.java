@@ -23,16 +23,16 @@ import java.util.stream.IntStream;
  * {@link dev.saeexplorer.core.sae.SaeModel}, no folding of biases, no transposes shared with the readers. The
  * {@link Decisions} count the places where σ's decision mattered, so a test can show its inputs exercised them.
  */
-final class FormatOracle {
+public final class FormatOracle {
     /** One SAE, row by row. */
-    interface Sae {
+    public interface Sae {
         double[] features(double[] x, Decisions d);
 
         double[] reconstruction(double[] x, double[] f);
     }
 
     /** How often σ's decision differed from a plain ReLU of the pre-activation (and, for gates, of the magnitude). */
-    static final class Decisions {
+    public static final class Decisions {
         int positiveDroppedByTopK;
         int positiveBelowThreshold;
         int gateClosedOnPositiveMagnitude;
@@ -153,7 +153,7 @@ final class FormatOracle {
     // ------------------------------------------------------------------------------------------ formats
 
     /** OpenAI sparse_autoencoder: LN (eps 1e-5, unbiased std) for TopK, encoder(x − pre_bias) + latent_bias. */
-    static Sae openai(Path file, boolean transposedEncoder) {
+    public static Sae openai(Path file, boolean transposedEncoder) {
         TorchCheckpoint pt = TorchCheckpointReader.read(file);
         double[][] enc = torchMatrix(pt, "encoder.weight");
         if (transposedEncoder) {
@@ -215,7 +215,7 @@ final class FormatOracle {
     }
 
     /** dictionary_learning, by trainer.dict_class, as utils.load_dictionary loads it. */
-    static Sae dictionaryLearning(Path folder) {
+    public static Sae dictionaryLearning(Path folder) {
         TorchCheckpoint pt = TorchCheckpointReader.read(folder.resolve("ae.pt"));
         String cls = readJson(folder.resolve("config.json")).path("trainer").path("dict_class").asText();
         switch (cls) {
@@ -360,7 +360,7 @@ final class FormatOracle {
     }
 
     /** Gemma Scope: pre = x·W_enc + b_enc, f = 1[pre &gt; threshold]·ReLU(pre), x̂ = f·W_dec + b_dec. */
-    static Sae gemmaScope(Path params) {
+    public static Sae gemmaScope(Path params) {
         NpzFile npz = NpzReader.read(params);
         double[][] wEnc = npy(npz, "W_enc");
         double[][] wDec = npy(npz, "W_dec");
@@ -391,7 +391,7 @@ final class FormatOracle {
      * activation on g_j = n_j·h_j/s_in where n_j is the norm of decoder column j times s_in/s_out, and
      * x̂ = (decoder(h masked) + decoder.bias)/s_out.
      */
-    static Sae llamaScope(Path folder) {
+    public static Sae llamaScope(Path folder) {
         JsonNode hp = readJson(folder.resolve("hyperparams.json"));
         SafetensorsFile st = SafetensorsReader.read(folder.resolve("checkpoints/final.safetensors"));
         double[][] enc = matrix(st.tensor("encoder.weight").toDoubleArray(), st.tensor("encoder.weight").shape());
