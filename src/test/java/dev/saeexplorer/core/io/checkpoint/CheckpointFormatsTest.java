@@ -270,4 +270,24 @@ public class CheckpointFormatsTest {
         assertTrue(topk.applyBDecToInput());
         assertNull(topk.config().get("nothing"));
     }
+
+    @Test
+    void aSaeLensGatedCheckpointEncodesThroughTheGate(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        // Fixtures' SAE with b_gate (0, −2.5, −1), r_mag (0, ln 2, ln ½), b_mag (−2, 0, 0.25). For x = (2, 1):
+        // z = (x − b_dec)·W_enc = (1.5, 2, 3.5); gates z + b_gate = (1.5, −0.5, 2.5): open, shut, open;
+        // magnitudes exp(r_mag)·z + b_mag = (−0.5, 4, 2): f = (0, 0, 2); x̂ = 2·(0.5, −0.5) + (0.5, −1) = (1.5, −2).
+        Path dir = Fixtures.checkpoint(tmp.resolve("gated"), "{\"d_in\": 2, \"d_sae\": 3, \"architecture\": \"gated\","
+                + " \"apply_b_dec_to_input\": true}", "sae_weights.safetensors", List.of(
+                Fixtures.matrix("W_enc", Fixtures.W_ENC), Fixtures.vector("b_gate", 0f, -2.5f, -1f),
+                Fixtures.vector("r_mag", 0f, (float) Math.log(2), (float) Math.log(0.5)),
+                Fixtures.vector("b_mag", -2f, 0f, 0.25f), Fixtures.matrix("W_dec", Fixtures.W_DEC),
+                Fixtures.vector("b_dec", Fixtures.B_DEC)));
+        LoadedCheckpoint c = Checkpoints.load(dir);
+        assertEquals("gated", c.architecture());
+        INDArray x = Nd4j.createFromArray(new float[][] {Fixtures.X});
+        INDArray f = c.model().encode(x);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 0, 2}, f.toFloatVector(), 1e-6f);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1.5f, -2f},
+                c.model().decode(f).toFloatVector(), 1e-6f);
+    }
 }
