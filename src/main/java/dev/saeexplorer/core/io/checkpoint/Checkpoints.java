@@ -52,6 +52,14 @@ public final class Checkpoints {
         List<Path> entries = at.entries();
         List<Path> pickles = entries.stream().filter(Checkpoints::isPickle).collect(Collectors.toList());
         boolean anySafetensors = entries.stream().anyMatch(p -> p.getFileName().toString().endsWith(".safetensors"));
+        List<String> stateDicts = pickles.stream().map(p -> p.getFileName().toString())
+                .filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".pt") || n.toLowerCase(Locale.ROOT).endsWith(".pth"))
+                .collect(Collectors.toList());
+        if (stateDicts.size() > 1 && !at.has(SaeLensReader.CONFIG)) {
+            return new InvalidInputException(at.directory() + " holds several PyTorch checkpoints ("
+                    + String.join(", ", stateDicts.subList(0, Math.min(8, stateDicts.size())))
+                    + (stateDicts.size() > 8 ? ", ..." : "") + "): pass one of those files");
+        }
         if (!pickles.isEmpty() && !anySafetensors) {
             return pickle(pickles.get(0));
         }

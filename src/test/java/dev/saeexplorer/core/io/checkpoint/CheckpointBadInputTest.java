@@ -63,6 +63,12 @@ class CheckpointBadInputTest {
         Path only = Files.createDirectories(tmp.resolve("only"));
         Files.writeString(only.resolve("model.pth"), "x");
         rejected(only, "model.pth", "not a PyTorch checkpoint");
+        // OpenAI publishes one .pt per layer in a folder: a folder of several asks for one of them.
+        Path layers = Files.createDirectories(tmp.resolve("autoencoders"));
+        for (String name : List.of("0.pt", "1.pt", "2.pt")) {
+            Files.writeString(layers.resolve(name), "x");
+        }
+        rejected(layers, "several PyTorch checkpoints", "0.pt, 1.pt, 2.pt", "pass one");
     }
 
     @Test

@@ -290,4 +290,22 @@ public class CheckpointFormatsTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1.5f, -2f},
                 c.model().decode(f).toFloatVector(), 1e-6f);
     }
+
+    @Test
+    void theMovedFormatsSayHowTheyWereReadToo(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        Path saelens = Fixtures.checkpoint(tmp.resolve("s"), "{\"d_in\": 2, \"d_sae\": 3, \"architecture\": \"standard\","
+                + " \"metadata\": {\"hook_name\": \"blocks.4.hook_resid_pre\"}}", "sae_weights.safetensors",
+                Fixtures.saeLensTensors());
+        LoadedCheckpoint c = Checkpoints.load(saelens);
+        assertTrue(anyContains(c.inferred(), "saelens: cfg.json and sae_weights.safetensors"), c.inferred()::toString);
+        assertTrue(anyContains(c.inferred(), "W_enc [2, 3] read as W_enc (d_in 2 and d_sae 3 from cfg.json)"),
+                c.inferred()::toString);
+        assertTrue(anyContains(c.inferred(), "layer 4 from the hook name"), c.inferred()::toString);
+        Path sparsify = Fixtures.checkpoint(tmp.resolve("layers.2"), "{\"num_latents\": 3, \"k\": 1}",
+                "sae.safetensors", Fixtures.sparsifyTensors());
+        LoadedCheckpoint q = Checkpoints.load(sparsify);
+        assertTrue(anyContains(q.inferred(), "encoder.weight [3, 2] read as W_encᵀ"), q.inferred()::toString);
+        assertTrue(anyContains(q.inferred(), "TopK k=1 from cfg.json k"), q.inferred()::toString);
+        assertTrue(anyContains(q.inferred(), "layer 2 from the folder's name"), q.inferred()::toString);
+    }
 }
