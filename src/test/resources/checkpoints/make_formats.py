@@ -331,6 +331,11 @@ torch.save(sd, out("hostile", "missing_tensor", "ae.pt"))
 for folder in ("wrong_shape", "missing_tensor"):
     with open(out("hostile", folder, "config.json"), "w") as f:
         json.dump(trainer_config("AutoEncoderTopK", "TopKTrainer", k=3), f, indent=4)
+# A TopK SAE without its k buffer (as older versions saved it) whose config asks for k = 20 > dict_size = 16.
+sd = {k: v.detach() for k, v in short.state_dict().items() if k != "k"}
+torch.save(sd, out("hostile", "k_too_large", "ae.pt"))
+with open(out("hostile", "k_too_large", "config.json"), "w") as f:
+    json.dump(trainer_config("AutoEncoderTopK", "TopKTrainer", k=20), f, indent=4)
 
 # An OpenAI state dict without decoder.weight.
 ae = OpenAiAutoencoder(F, D)

@@ -192,6 +192,7 @@ class EncodeCommandTest {
     @Test
     void missingTensorsAndWrongShapesAreRefused() {
         refused(DIR.resolve("hostile/missing_tensor"), "ae.pt", "b_dec");
+        refused(DIR.resolve("hostile/k_too_large"), "config.json", "trainer.k is 20", "dict_size = 16");
         refused(DIR.resolve("hostile/wrong_shape"), "ae.pt", "encoder.weight", "[16, 7]");
         refused(DIR.resolve("hostile/openai_no_decoder.pt"), "decoder.weight");
         refused(DIR.resolve("hostile/gemma_wrong_shape"), "params.npz", "W_enc", "[8, 15]");
@@ -209,8 +210,11 @@ class EncodeCommandTest {
                 "config.json", "dict_size is 32", "16");
         refused(edited(topK, "config.json", c -> ((ObjectNode) c.get("trainer")).put("activation_dim", 9)),
                 "config.json", "activation_dim is 9");
-        refused(edited(topK, "config.json", c -> ((ObjectNode) c.get("trainer")).put("k", 20)),
-                "config.json", "trainer.k is 20", "k buffer");
+        refused(edited(topK, "config.json", c -> ((ObjectNode) c.get("trainer")).put("k", 5)),
+                "config.json", "trainer.k is 5", "k buffer", "is 3");
+        Path batch = DIR.resolve("dictionary_learning/BatchTopKSAE");
+        refused(edited(batch, "config.json", c -> ((ObjectNode) c.get("trainer")).put("k", 20)),
+                "config.json", "trainer.k is 20");
         refused(edited(topK, "config.json", c -> ((ObjectNode) c.get("trainer")).put("dict_class", "Mystery")),
                 "config.json", "Mystery");
         refused(edited(topK, "config.json", c -> ((ObjectNode) c.get("trainer")).remove("dict_class")),

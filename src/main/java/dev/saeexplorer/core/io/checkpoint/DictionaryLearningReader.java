@@ -200,8 +200,10 @@ final class DictionaryLearningReader implements CheckpointReader {
     }
 
     private static void topK(TensorSource w, Assembly a, JsonNode trainer, Path cfg, String dictClass) {
-        ReadSupport.requireFor(w, "an " + dictClass, "k", "threshold", "encoder.weight", "encoder.bias", "decoder.weight",
-                "b_dec");
+        ReadSupport.requireFor(w, "an " + dictClass, "encoder.weight", "encoder.bias", "decoder.weight", "b_dec");
+        if (dictClass.equals("BatchTopKSAE")) {
+            ReadSupport.requireFor(w, "a BatchTopKSAE", "threshold");
+        }
         int[] df = dims(w, "b_dec", "encoder.bias", trainer, cfg);
         String dims = dims(df[0], df[1], "b_dec", "encoder.bias");
         linearPair(w, a, df, dims);
@@ -221,7 +223,7 @@ final class DictionaryLearningReader implements CheckpointReader {
     }
 
     private static void matryoshka(TensorSource w, Assembly a, JsonNode trainer, Path cfg) {
-        ReadSupport.requireFor(w, "a MatryoshkaBatchTopKSAE", "W_enc", "b_enc", "W_dec", "b_dec", "k", "threshold",
+        ReadSupport.requireFor(w, "a MatryoshkaBatchTopKSAE", "W_enc", "b_enc", "W_dec", "b_dec", "threshold",
                 "group_sizes");
         int[] df = dims(w, "b_dec", "b_enc", trainer, cfg);
         String dims = dims(df[0], df[1], "b_dec", "b_enc");
@@ -286,20 +288,35 @@ final class DictionaryLearningReader implements CheckpointReader {
                 + " dict_size]", fmt, dims, a.log);
     }
 
-    /** The k buffer, checked against trainer.k (from_pretrained raises when they differ) and against F. */
+    /**
+     * k as load_dictionary takes it: trainer.k, checked against the k buffer when the file has one (from_pretrained
+     * raises when they differ); the buffer alone when config.json has no k. Between 1 and F.
+     */
     private static int k(TensorSource w, JsonNode trainer, Path cfg, int f, Assembly a) {
-        double kv = ReadSupport.scalar(w, "k");
-        if (kv != Math.rint(kv) || kv < 1 || kv > f) {
-            throw new InvalidInputException(w.path() + ": the k buffer is " + fmt(kv) + ", expected an integer from 1 to"
-                    + " dict_size = " + f);
-        }
-        int k = (int) kv;
         Integer configured = ReadSupport.optionalInt(trainer, "k", cfg, "trainer.k");
-        if (configured != null && configured != k) {
-            throw new InvalidInputException(cfg + ": trainer.k is " + configured + " but the k buffer in "
-                    + w.path().getFileName() + " is " + k + " (from_pretrained refuses this too)");
+        Integer stored = null;
+        if (w.contains("k")) {
+            double kv = ReadSupport.scalar(w, "k");
+            if (kv != Math.rint(kv) || kv < 1 || kv > Integer.MAX_VALUE) {
+                throw new InvalidInputException(w.path() + ": the k buffer is " + fmt(kv) + ", expected a positive"
+                        + " integer");
+            }
+            stored = (int) kv;
         }
-        a.log.inferred("k=" + k + " from the k buffer" + (configured != null ? " (trainer.k agrees)" : ""));
+        if (configured != null && stored != null && !configured.equals(stored)) {
+            throw new InvalidInputException(cfg + ": trainer.k is " + configured + " but the k buffer in "
+                    + w.path().getFileName() + " is " + stored + " (from_pretrained refuses this too)");
+        }
+        Integer k = configured != null ? configured : stored;
+        if (k == null) {
+            throw new InvalidInputException(cfg + ": needs trainer.k (the file has no k buffer either)");
+        }
+        if (k < 1 || k > f) {
+            throw new InvalidInputException((configured != null ? cfg + ": trainer.k" : w.path() + ": the k buffer")
+                    + " is " + k + ", expected 1 to dict_size = " + f);
+        }
+        a.log.inferred("k=" + k + (configured != null ? " from trainer.k" + (stored != null ? " (the k buffer agrees)"
+                : "") : " from the k buffer"));
         return k;
     }
 
