@@ -20,14 +20,15 @@ import picocli.CommandLine.Option;
 
 /** {@code inspect --sae PATH [--model DIR] [--top k]}: a checkpoint's configuration and weight statistics (CLI.md). */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
-        description = "Show an SAE checkpoint's configuration and weight statistics (SAELens, SAELens < 6, sparsify).")
+        description = "Show an SAE checkpoint's configuration, weight statistics and how it was read (SAELens, SAELens < 6,"
+                + " sparsify, OpenAI, dictionary_learning, Gemma Scope, Llama Scope).")
 public final class InspectCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--sae", required = true, description = "The checkpoint folder (or a file in it).")
+    @Option(names = "--sae", required = true, description = "The checkpoint: a folder, a file in it, a .pt or an .npz.")
     Path sae;
 
     @Option(names = "--model", converter = ModelFolderConverter.class,
@@ -115,8 +116,11 @@ public final class InspectCommand implements Callable<Integer> {
         } else {
             o.put("deadFraction", stats.deadFraction());
         }
+        o.put("inputNormalization", c.model().normalization().describe());
         var notes = o.putArray("notes");
         c.notes().forEach(notes::add);
+        var inferred = o.putArray("inferred");
+        c.inferred().forEach(inferred::add);
         o.put("path", c.directory().toString());
         return o;
     }
@@ -132,6 +136,9 @@ public final class InspectCommand implements Callable<Integer> {
         rows.add(new String[] {"hook layer", c.hookLayer() == null ? "-" : c.hookLayer().toString()});
         rows.add(new String[] {"model", orDash(c.modelName())});
         rows.add(new String[] {"apply b_dec to input", Boolean.toString(c.applyBDecToInput())});
+        if (c.model().normalisesInputs()) {
+            rows.add(new String[] {"input normalisation", c.model().normalization().describe()});
+        }
         rows.add(new String[] {"dtype", c.dtype()});
         rows.add(new String[] {"decoder norm", summary(stats.decoderNorm())});
         rows.add(new String[] {"enc/dec cosine", summary(stats.encoderDecoderCosine())});
@@ -144,6 +151,9 @@ public final class InspectCommand implements Callable<Integer> {
         var out = ctx.out();
         for (String[] r : rows) {
             out.printf("%-" + width + "s  %s%n", r[0], r[1]);
+        }
+        for (String n : c.inferred()) {
+            out.println("read: " + n);
         }
         for (String n : c.notes()) {
             out.println("note: " + n);

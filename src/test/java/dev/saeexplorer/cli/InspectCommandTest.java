@@ -97,7 +97,7 @@ class InspectCommandTest {
     void humanOutputIsAnAlignedTable() throws IOException {
         CliTestSupport.Result r = inspect("--sae", legacy().toString());
         assertEquals(Cli.OK, r.code(), r::toString);
-        List<String> lines = r.out().lines().filter(l -> !l.startsWith("note: ")).toList();
+        List<String> lines = r.out().lines().filter(l -> !l.startsWith("note: ") && !l.startsWith("read: ")).toList();
         assertTrue(lines.get(0).startsWith("format") && lines.get(0).endsWith("saelens-legacy"), r::toString);
         assertTrue(r.out().contains("topk (k = 1)"), r::toString);
         int column = lines.get(0).indexOf("saelens-legacy");
@@ -110,7 +110,9 @@ class InspectCommandTest {
     void badPathsAndPicklesExitTwoWithoutAStackTrace() throws IOException {
         assertBadInput(inspect("--sae", tmp.resolve("missing").toString()), "missing", "does not exist");
         Path pt = Files.writeString(tmp.resolve("sae.pt"), "pickle");
-        String line = assertBadInput(inspect("--sae", pt.toString(), "--json"), "sae.pt", "safetensors");
+        assertBadInput(inspect("--sae", pt.toString(), "--json"), "sae.pt", "not a PyTorch checkpoint");
+        Path bin = Files.writeString(tmp.resolve("pytorch_model.bin"), "pickle");
+        String line = assertBadInput(inspect("--sae", bin.toString(), "--json"), "pytorch_model.bin", "safetensors");
         assertTrue(line.contains("save_file"), line);
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         assertBadInput(inspect("--sae", empty.toString()), "cfg.json");

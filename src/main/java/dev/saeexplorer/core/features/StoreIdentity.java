@@ -3,8 +3,6 @@ package dev.saeexplorer.core.features;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.corpus.Corpus;
 import dev.saeexplorer.core.io.Digests;
-import dev.saeexplorer.core.io.checkpoint.CheckpointFormat;
-import dev.saeexplorer.core.io.checkpoint.CheckpointLoader;
 import dev.saeexplorer.core.io.checkpoint.LoadedCheckpoint;
 import dev.saeexplorer.core.lm.Gpt2Tokenizer;
 import dev.saeexplorer.core.lm.HuggingFaceCache;
@@ -54,7 +52,7 @@ public record StoreIdentity(Model model, Sae sae, Source corpus) {
      * @param hookName      the hook the store read, the checkpoint's own unless overridden
      * @param dIn           its input width
      * @param dSae          its number of features
-     * @param configSha256  of {@code cfg.json}
+     * @param configSha256  of its configuration file ({@code cfg.json}, ...; of no bytes for a format without one)
      * @param weightsSha256 of the weights file
      */
     public record Sae(String name, String format, String hookName, int dIn, int dSae, String configSha256,
@@ -62,11 +60,10 @@ public record StoreIdentity(Model model, Sae sae, Source corpus) {
         /** Fingerprints a loaded checkpoint; {@code hookName} is the hook the store reads. */
         public static Sae of(LoadedCheckpoint checkpoint, String hookName) {
             Path dir = checkpoint.directory();
-            String weights = checkpoint.format() == CheckpointFormat.SPARSIFY ? CheckpointLoader.SPARSIFY_WEIGHTS
-                    : CheckpointLoader.SAELENS_WEIGHTS;
+            Path config = checkpoint.configFile();
             return new Sae(String.valueOf(dir.toAbsolutePath().getFileName()), checkpoint.format().id(), hookName,
-                    checkpoint.dIn(), checkpoint.dSae(), Digests.sha256(dir.resolve(CheckpointLoader.CONFIG)),
-                    Digests.sha256(dir.resolve(weights)));
+                    checkpoint.dIn(), checkpoint.dSae(), config == null ? Digests.sha256(new byte[0])
+                    : Digests.sha256(config), Digests.sha256(checkpoint.weightsFile()));
         }
 
         boolean sameAs(Sae other) {

@@ -41,6 +41,35 @@ public final class MatrixJson {
         return m;
     }
 
+    /**
+     * Rows of inputs: a JSON vector is one row, a matrix one row per inner array (all of one length, none empty).
+     */
+    public static double[][] rows(String argument, String name) {
+        JsonNode node = load(argument, name);
+        if (!node.isArray() || node.isEmpty()) {
+            throw new InvalidInputException(name + ": expected a non-empty JSON vector like [0.5, 1.0] or matrix like"
+                    + " [[0.5, 1.0], [0, 2]]");
+        }
+        if (!node.get(0).isArray()) {
+            return new double[][] {numbers(node, name)};
+        }
+        double[][] m = new double[node.size()][];
+        for (int r = 0; r < node.size(); r++) {
+            JsonNode row = node.get(r);
+            if (!row.isArray()) {
+                throw new InvalidInputException(name + ": row " + r + " is not an array; expected [[...], [...]]");
+            }
+            if (row.isEmpty()) {
+                throw new InvalidInputException(name + ": row " + r + " is empty");
+            }
+            if (r > 0 && row.size() != m[0].length) {
+                throw new InvalidInputException(name + " is ragged: row " + r + " has " + row.size() + " entries, row 0 has " + m[0].length);
+            }
+            m[r] = numbers(row, name + "[" + r + "]");
+        }
+        return m;
+    }
+
     public static double[] vector(String argument, String name) {
         JsonNode node = load(argument, name);
         if (!node.isArray() || node.isEmpty()) {

@@ -58,7 +58,7 @@ public final class SpliceMetrics {
                 return value;
             });
             float[][] features = encoder.encode(captured[0]);
-            captured[1] = decoder.decode(features);
+            captured[1] = decoder.decode(features, captured[0]);
             float[][] spliced = model.logits(context, hook, value -> replaceTail(value, captured[1]));
             float[][] zero = model.logits(context, hook, value -> replaceTail(value, new float[value.length - 1][d]));
             for (int pos = 0; pos + 1 < context.length; pos++) {

@@ -19,7 +19,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * training takes it), so no caller needs to test which one it holds.
  */
 public sealed interface Activation permits Activation.Relu, Activation.TopK, Activation.JumpRelu,
-        Activation.JumpReluPerLatent {
+        Activation.JumpReluPerLatent, Activation.Gated {
 
     /** The name used in the CLI and in SAELens' {@code architecture}/{@code activation_fn_str}. */
     String id();
@@ -370,6 +370,128 @@ public sealed interface Activation permits Activation.Relu, Activation.TopK, Act
         @Override
         public String toString() {
             return "JumpReluPerLatent[" + thresholds.length + " thresholds]";
+        }
+    }
+
+    /**
+     * The gated SAE's activation (Rajamanoharan et al. 2024, as dictionary_learning's {@code GatedAutoEncoder} and
+     * SAELens' gated SAE compute it), written as a per-latent function of the shared projection z = (x − b_dec)·W_enc
+     * (the model's b_enc is zero for it): σ(z)_j = 1[z_j + gateBias_j &gt; 0] · ReLU(magScale_j·z_j + magBias_j), with
+     * gateBias = {@code gate_bias}/{@code b_gate}, magScale = exp({@code r_mag}) and magBias = {@code mag_bias}/
+     * {@code b_mag}. Only loaded checkpoints use it; training does not take it.
+     */
+    record Gated(double[] gateBias, double[] magScale, double[] magBias) implements Activation {
+        public Gated {
+            if (gateBias == null || magScale == null || magBias == null || gateBias.length == 0
+                    || magScale.length != gateBias.length || magBias.length != gateBias.length) {
+                throw new InvalidInputException("a gated SAE needs one gate bias, magnitude scale and magnitude bias per"
+                        + " latent");
+            }
+            gateBias = gateBias.clone();
+            magScale = magScale.clone();
+            magBias = magBias.clone();
+            for (int j = 0; j < gateBias.length; j++) {
+                if (!Double.isFinite(gateBias[j]) || !Double.isFinite(magScale[j]) || !Double.isFinite(magBias[j])) {
+                    throw new InvalidInputException("gated SAE latent " + j + " has a non-finite gate or magnitude"
+                            + " parameter");
+                }
+            }
+        }
+
+        @Override
+        public double[] gateBias() {
+            return gateBias.clone();
+        }
+
+        @Override
+        public double[] magScale() {
+            return magScale.clone();
+        }
+
+        @Override
+        public double[] magBias() {
+            return magBias.clone();
+        }
+
+        @Override
+        public String id() {
+            return "gated";
+        }
+
+        @Override
+        public String label() {
+            return "Gated";
+        }
+
+        @Override
+        public String parameters() {
+            return "per-latent gate and magnitude";
+        }
+
+        @Override
+        public boolean isTrainable() {
+            return false;
+        }
+
+        @Override
+        public void validateFor(int latents) {
+            if (gateBias.length != latents) {
+                throw new InvalidInputException("the gated activation has " + gateBias.length
+                        + " latents but the layer has " + latents);
+            }
+        }
+
+        @Override
+        public double[] apply(double[] z, double[] out) {
+            validateFor(z.length);
+            for (int j = 0; j < z.length; j++) {
+                double zj = z[j];
+                out[j] = zj + gateBias[j] > 0 ? Math.max(0.0, magScale[j] * zj + magBias[j]) : 0.0;
+            }
+            return out;
+        }
+
+        @Override
+        public int activate(float[] pre, float[] out, int[] active, float[] scratch) {
+            validateFor(pre.length);
+            int count = 0;
+            for (int j = 0; j < pre.length; j++) {
+                double zj = pre[j];
+                float v = zj + gateBias[j] > 0 ? (float) Math.max(0.0, magScale[j] * zj + magBias[j]) : 0f;
+                out[j] = v;
+                if (v > 0f) {
+                    active[count++] = j;
+                }
+            }
+            return count;
+        }
+
+        @Override
+        public INDArray forward(INDArray pre) {
+            int m = (int) pre.size(1);
+            validateFor(m);
+            INDArray gb = Nd4j.createFromArray(gateBias).castTo(pre.dataType()).reshape(1, m);
+            INDArray ms = Nd4j.createFromArray(magScale).castTo(pre.dataType()).reshape(1, m);
+            INDArray mb = Nd4j.createFromArray(magBias).castTo(pre.dataType()).reshape(1, m);
+            INDArray open = pre.addRowVector(gb).gt(0.0).castTo(pre.dataType());
+            INDArray magnitude = Transforms.relu(pre.mulRowVector(ms).addiRowVector(mb), false);
+            return magnitude.muli(open);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Gated g && Arrays.equals(gateBias, g.gateBias) && Arrays.equals(magScale, g.magScale)
+                    && Arrays.equals(magBias, g.magBias);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Arrays.hashCode(gateBias) + Arrays.hashCode(magScale)) + Arrays.hashCode(magBias);
+        }
+
+        @Override
+        public String toString() {
+            return "Gated[" + gateBias.length + " latents]";
         }
     }
 

@@ -11,6 +11,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * SAE parameters in SAELens orientation: W_enc [d_in, d_sae], b_enc [1, d_sae], W_dec [d_sae, d_in], b_dec [1, d_in].
  * f(x) = σ((x − b_dec) W_enc + b_enc) for a row x, x̂ = f W_dec + b_dec (design/MATH.md, rows instead of columns).
  * In the tied form W_dec is W_encᵀ and the biases stay zero.
+ *
+ * <p>Read checkpoints add two pieces, both here so that this stays the one definition of encode and decode: a gated
+ * σ ({@link Activation.Gated}, a per-latent function of the same projection) and an {@link InputNormalization}
+ * (OpenAI's layer norm): x is normalised before the formula above and x̂ restored after it. A normalising SAE's
+ * reconstruction needs the input's own statistics, so it decodes through {@link #decode(INDArray, INDArray)} or
+ * {@link #reconstruct}; {@link #decode(INDArray)} refuses it rather than return the normalised x̂.
  */
 public final class SaeModel {
     private final INDArray wEnc;
@@ -19,8 +25,14 @@ public final class SaeModel {
     private final INDArray bDec;
     private final Activation activation;
     private final boolean tied;
+    private final InputNormalization normalization;
 
     public SaeModel(INDArray wEnc, INDArray bEnc, INDArray wDec, INDArray bDec, Activation activation, boolean tied) {
+        this(wEnc, bEnc, wDec, bDec, activation, tied, new InputNormalization.None());
+    }
+
+    public SaeModel(INDArray wEnc, INDArray bEnc, INDArray wDec, INDArray bDec, Activation activation, boolean tied,
+            InputNormalization normalization) {
         long dIn = wEnc.size(0);
         long dSae = wEnc.size(1);
         if (wEnc.rank() != 2 || bEnc.length() != dSae || wDec.rank() != 2 || wDec.size(0) != dSae
@@ -35,6 +47,7 @@ public final class SaeModel {
         this.bDec = bDec.reshape(1, dIn);
         this.activation = activation;
         this.tied = tied;
+        this.normalization = java.util.Objects.requireNonNull(normalization, "normalization");
     }
 
     /**
@@ -80,6 +93,16 @@ public final class SaeModel {
         return tied;
     }
 
+    /** What is done to each input row before encoding (and undone on its reconstruction). */
+    public InputNormalization normalization() {
+        return normalization;
+    }
+
+    /** Whether decoding needs the inputs' own statistics ({@link #decode(INDArray, INDArray)}). */
+    public boolean normalisesInputs() {
+        return !normalization.isIdentity();
+    }
+
     public INDArray wEnc() {
         return wEnc;
     }
@@ -97,12 +120,13 @@ public final class SaeModel {
         return bDec;
     }
 
-    /** Pre-activations [batch, d_sae] for inputs [batch, d_in]. */
+    /** Pre-activations [batch, d_sae] for inputs [batch, d_in] (normalised first when the SAE normalises). */
     public INDArray preActivations(INDArray x) {
+        INDArray in = normalization.isIdentity() ? x : normalised(x);
         if (tied) {
-            return x.mmul(wEnc);
+            return in.mmul(wEnc);
         }
-        return x.subRowVector(bDec).mmul(wEnc).addiRowVector(bEnc);
+        return in.subRowVector(bDec).mmul(wEnc).addiRowVector(bEnc);
     }
 
     public INDArray encode(INDArray x) {
@@ -110,11 +134,54 @@ public final class SaeModel {
         return activation.forward(preActivations(x));
     }
 
+    /**
+     * x̂ = f W_dec + b_dec for features [batch, d_sae]. Refused for an SAE that normalises its inputs, whose x̂ needs
+     * them: use {@link #decode(INDArray, INDArray)}.
+     */
     public INDArray decode(INDArray f) {
+        if (!normalization.isIdentity()) {
+            throw new IllegalStateException("this SAE normalises its inputs (" + normalization.describe()
+                    + "): its reconstruction needs them, decode(f, x)");
+        }
+        return linearDecode(f);
+    }
+
+    /** The reconstruction of inputs x [batch, d_in] from their features f: x̂ restored with x's own statistics. */
+    public INDArray decode(INDArray f, INDArray x) {
+        INDArray out = linearDecode(f);
+        if (normalization.isIdentity()) {
+            return out;
+        }
+        checkInput(x);
+        if (x.size(0) != f.size(0)) {
+            throw new IllegalArgumentException(f.size(0) + " feature rows for " + x.size(0) + " inputs");
+        }
+        double[][] rows = out.castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] xs = x.castTo(DataType.DOUBLE).toDoubleMatrix();
+        for (int i = 0; i < rows.length; i++) {
+            normalization.restore(rows[i], normalization.normalise(xs[i]));
+        }
+        return Nd4j.createFromArray(rows).castTo(out.dataType());
+    }
+
+    /** decode(encode(x), x). */
+    public INDArray reconstruct(INDArray x) {
+        return decode(encode(x), x);
+    }
+
+    private INDArray linearDecode(INDArray f) {
         if (tied) {
             return f.mmul(wEnc.transpose());
         }
         return f.mmul(wDec).addiRowVector(bDec);
+    }
+
+    private INDArray normalised(INDArray x) {
+        double[][] rows = x.castTo(DataType.DOUBLE).toDoubleMatrix();
+        for (double[] row : rows) {
+            normalization.normalise(row);
+        }
+        return Nd4j.createFromArray(rows).castTo(x.dataType());
     }
 
     /** Euclidean norm of each latent's decoder direction, [d_sae]. */

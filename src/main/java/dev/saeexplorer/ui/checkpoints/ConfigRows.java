@@ -130,6 +130,10 @@ final class ConfigRows {
             case SAELENS -> "SAELens ≥ 6";
             case SAELENS_LEGACY -> "SAELens < 6";
             case SPARSIFY -> "EleutherAI sparsify";
+            case OPENAI -> "OpenAI sparse_autoencoder";
+            case DICTIONARY_LEARNING -> "dictionary_learning";
+            case GEMMA_SCOPE -> "Gemma Scope";
+            case LLAMA_SCOPE -> "Llama Scope";
         };
     }
 

@@ -31,6 +31,10 @@ public final class SaeCheckpoint {
     /** Writes the two files into {@code dir}, which must exist (callers wrap this in an atomic folder write). */
     public static void writeInto(Path dir, SaeModel model, String modelName, String hookName, TrainingRecord record)
             throws IOException {
+        if (model.normalisesInputs() || model.activation() instanceof Activation.Gated) {
+            throw new IllegalArgumentException("the SAELens layout written here holds no input normalisation and no"
+                    + " gated activation");
+        }
         int dIn = model.inputDim();
         int dSae = model.latents();
         ObjectNode cfg = Json.mapper().createObjectNode();

@@ -38,10 +38,19 @@ class CheckpointBadInputTest {
     }
 
     @Test
-    void pickleFilesAreRefusedWithHowToConvert() throws IOException {
-        for (String name : List.of("sae.pt", "weights.pth", "pytorch_model.bin")) {
+    void picklesNoReaderTakesAreRefusedWithHowToConvert() throws IOException {
+        for (String name : List.of("pytorch_model.bin", "sae.ckpt", "weights.pkl")) {
             Path f = Files.writeString(tmp.resolve(name), "not really a pickle");
             rejected(f, name, "pickle", "safetensors", "save_file", "torch.load('" + name + "'");
+        }
+    }
+
+    @Test
+    void aPtFileIsReadByTheSafeTorchReaderWhichNamesWhatIsWrong() throws IOException {
+        // .pt and .pth are OpenAI's (or dictionary_learning's) formats now: read without running any pickle code.
+        for (String name : List.of("sae.pt", "weights.pth")) {
+            Path f = Files.writeString(tmp.resolve(name), "not really a pickle");
+            rejected(f, name, "not a PyTorch checkpoint");
         }
     }
 
@@ -53,7 +62,13 @@ class CheckpointBadInputTest {
         rejected(dir, "sae_weights.pt", "safetensors", "save_file");
         Path only = Files.createDirectories(tmp.resolve("only"));
         Files.writeString(only.resolve("model.pth"), "x");
-        rejected(only, "model.pth", "save_file");
+        rejected(only, "model.pth", "not a PyTorch checkpoint");
+        // OpenAI publishes one .pt per layer in a folder: a folder of several asks for one of them.
+        Path layers = Files.createDirectories(tmp.resolve("autoencoders"));
+        for (String name : List.of("0.pt", "1.pt", "2.pt")) {
+            Files.writeString(layers.resolve(name), "x");
+        }
+        rejected(layers, "several PyTorch checkpoints", "0.pt, 1.pt, 2.pt", "pass one");
     }
 
     @Test
