@@ -24,7 +24,7 @@ public final class LogitLensCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--sae", required = true, description = "SAE checkpoint folder (SAELens or sparsify layout).")
+    @Option(names = "--sae", required = true, description = "SAE checkpoint: a folder or file in any layout inspect reads.")
     Path sae;
 
     @Option(names = "--feature", required = true, description = "Feature index, 0-based.")

@@ -177,7 +177,8 @@ public final class CheckpointInspectorView extends BorderPane {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(title);
             chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(
-                    "Checkpoint files (cfg.json, *.safetensors)", "cfg.json", "*.safetensors"),
+                    "Checkpoint files (cfg.json, *.safetensors, *.pt, *.npz, hyperparams.json, config.json)",
+                    "cfg.json", "*.safetensors", "*.pt", "*.pth", "*.npz", "hyperparams.json", "config.json"),
                     new FileChooser.ExtensionFilter("All files", "*"));
             return chooser.showOpenDialog(owner);
         }

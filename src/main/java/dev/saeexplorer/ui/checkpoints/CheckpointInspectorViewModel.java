@@ -67,7 +67,8 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", -1);
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
-            "Open an SAE checkpoint: a SAELens or sparsify folder, or the bundled sample.");
+            "Open an SAE checkpoint: a SAELens, sparsify, OpenAI, dictionary_learning, Gemma Scope or Llama Scope"
+                    + " folder or file, or the bundled sample.");
     private final ReadOnlyStringWrapper lensNote = new ReadOnlyStringWrapper(this, "lensNote", NO_MODEL);
     private final ObservableList<ConfigRow> config = FXCollections.observableArrayList();
     private final ObservableList<String> recentCheckpoints = FXCollections.observableArrayList();
@@ -211,7 +212,8 @@ public final class CheckpointInspectorViewModel implements WorkspaceModel {
         String why = ErrorText.forPeople(e, FieldLabels.TABLE);
         status.set("Could not open " + source.name() + ": " + why);
         ctx.errors().report("Cannot open the checkpoint", why + "\n\nPick a checkpoint folder that holds cfg.json "
-                + "and sae_weights.safetensors (SAELens) or sae.safetensors (sparsify), or one of those files."
+                + "and sae_weights.safetensors (SAELens) or sae.safetensors (sparsify), an OpenAI .pt, a dictionary_learning"
+                + " ae.pt with its config.json, a Gemma Scope params.npz or a Llama Scope folder (hyperparams.json)."
                 + (kept == null ? "" : " " + kept.source().name() + " stays open" + (asB ? " as B." : ".")));
     }
 

@@ -82,6 +82,9 @@ final class ConfigRows {
                     : "no " + SparsityFile.NAME + " next to the weights");
         }
         record(c.config().path(CheckpointLoader.RECORD_KEY), m);
+        for (int i = 0; i < c.inferred().size(); i++) {
+            m.put("How it was read " + (i + 1), c.inferred().get(i));
+        }
         for (int i = 0; i < c.notes().size(); i++) {
             m.put("Loader note " + (i + 1), c.notes().get(i));
         }

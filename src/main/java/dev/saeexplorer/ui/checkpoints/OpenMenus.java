@@ -37,8 +37,10 @@ final class OpenMenus {
         this.chooseFolder = chooseFolder;
         this.chooseFile = chooseFile;
         this.chooseModel = chooseModel;
-        setUp(open, OPEN_ID, "Open…", "mdal-folder_open", "Open an SAE checkpoint folder as A (Ctrl+O); the menu has "
-                + "files, the bundled samples and recent checkpoints. You can also drop a folder here.");
+        setUp(open, OPEN_ID, "Open…", "mdal-folder_open", "Open an SAE checkpoint folder as A (Ctrl+O): SAELens, "
+                + "sparsify, OpenAI (.pt), dictionary_learning (ae.pt), Gemma Scope (params.npz) or Llama Scope; the menu "
+                + "has files, the bundled samples, SAEs in the Hugging Face cache and recent checkpoints. You can also "
+                + "drop a folder or file here.");
         open.setOnAction(e -> chooseFolder.accept(false));
         open.setOnShowing(e -> {
             fillCheckpoints(open, false);
@@ -90,7 +92,7 @@ final class OpenMenus {
     private void fillCheckpoints(SplitMenuButton b, boolean asB) {
         // No accelerator here: a menu item's accelerator is scene-wide and would fire in every workspace.
         MenuItem folder = item(asB ? "Folder…" : "Folder…  (Ctrl+O)", () -> chooseFolder.accept(asB));
-        b.getItems().setAll(folder, item("File (cfg.json or .safetensors)…", () -> chooseFile.accept(asB)),
+        b.getItems().setAll(folder, item("File (cfg.json, .safetensors, .pt, .npz)…", () -> chooseFile.accept(asB)),
                 new SeparatorMenuItem());
         for (BundledSample s : BundledSample.values()) {
             b.getItems().add(item(s.label(), () -> open(new CheckpointSource.Bundled(s), asB)));

@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * configuration, editable when the configuration does not say.
  */
 public final class CheckpointInput {
-    static final String ADVICE = "Choose an SAE checkpoint folder: SAELens (cfg.json + sae_weights.safetensors) or"
-            + " sparsify (cfg.json + sae.safetensors), trained on one of this model's hook points.";
+    static final String ADVICE = "Choose an SAE checkpoint: SAELens (cfg.json + sae_weights.safetensors), sparsify"
+            + " (cfg.json + sae.safetensors), OpenAI (.pt), dictionary_learning (ae.pt + config.json), Gemma Scope"
+            + " (params.npz) or Llama Scope (hyperparams.json), trained on one of this model's hook points.";
 
     private final LoadSlot<LoadedSae> slot;
     private final InputField<HookPoint> hook = new InputField<>("hook", "Hook point",

@@ -51,6 +51,22 @@ class CheckpointInspectorViewModelTest {
                 new float[][] {{3, 4}, {0, -2}, {0, 0}}, new double[] {-1, -2.5, -10}, "blocks.3.hook_resid_pre");
     }
 
+    /** Each format the readers know opens in the inspector, which says how it read the files. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "openai/gpt2-small/resid_post_mlp_v5_32k/autoencoders/3.pt",
+        "dictionary_learning/GatedAutoEncoder",
+        "gemma_scope/gemma-scope-2b-pt-res/layer_3/width_16/average_l0_5",
+        "llama_scope/Llama3_1-8B-Base-L5M-2x"})
+    void everyFormatOpensAndSaysHowItWasRead(String fixture) {
+        CheckpointInspectorViewModel vm = vm();
+        vm.open(Path.of("src/test/resources/checkpoints").resolve(fixture));
+        assertTrue(errors.isEmpty(), errors.toString());
+        var rows = vm.configRows();
+        assertTrue(rows.stream().anyMatch(r -> r.property().startsWith("How it was read")), rows.toString());
+        assertEquals(16, vm.features().all().size(), "d_sae 16 in every fixture");
+    }
+
     @Test
     void saesInTheHuggingFaceCacheAreListedAndOpen() throws Exception {
         Path hub = dir.resolve("hub");
