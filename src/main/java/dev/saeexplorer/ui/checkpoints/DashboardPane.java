@@ -63,16 +63,25 @@ final class DashboardPane {
     }
 
     Node node() {
-        // Settings fold away behind a toggle in the button row: the contexts need the height.
-        Node settings = settings();
+        // Settings fold away behind a toggle in the button row and, while open, take the dashboard's place: the
+        // contexts need the height, and the form needs it while it is edited.
+        javafx.scene.control.ScrollPane settings = new javafx.scene.control.ScrollPane(settings());
+        settings.setFitToWidth(true);
+        VBox.setVgrow(settings, Priority.ALWAYS);
         ToggleButton showSettings = new ToggleButton("Corpus and settings", new FontIcon("mdmz-tune"));
         showSettings.setId(SETTINGS_ID);
         showSettings.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         settings.visibleProperty().bind(showSettings.selectedProperty());
         settings.managedProperty().bind(showSettings.selectedProperty());
+        view.node().visibleProperty().bind(showSettings.selectedProperty().not());
+        view.node().managedProperty().bind(showSettings.selectedProperty().not());
         Button build = new Button("Build dashboards", new FontIcon("mdmz-play_arrow"));
         build.setId(BUILD_ID);
-        build.setOnAction(e -> probe.buildDashboards());
+        // Building shows the result: the form folds away.
+        build.setOnAction(e -> {
+            showSettings.setSelected(false);
+            probe.buildDashboards();
+        });
         build.disableProperty().bind(probe.dashboardJobProperty().isNotNull()
                 .or(probe.form().problem().isNotEmpty()));
         Button cancel = new Button("Cancel");
