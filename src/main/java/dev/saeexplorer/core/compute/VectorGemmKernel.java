@@ -40,15 +40,16 @@ final class VectorGemmKernel implements GemmKernel {
         for (int p = from; p < to; p++) {
             float[] panel = w.panels[p];
             int j = p * 2 * L;
+            int depth = panel.length / (2 * L);
             int i = 0;
             for (; i + 6 <= x.length; i += 6) {
-                rows6(x, panel, out, i, j);
+                rows6(x, panel, out, i, j, depth);
             }
             for (; i + 3 <= x.length; i += 3) {
-                rows3(x, panel, out, i, j);
+                rows3(x, panel, out, i, j, depth);
             }
             for (; i < x.length; i++) {
-                rows1(x, panel, out, i, j);
+                rows1(x, panel, out, i, j, depth);
             }
         }
         if (withTail && w.tail != null) {
@@ -71,7 +72,7 @@ final class VectorGemmKernel implements GemmKernel {
         }
     }
 
-    private static void rows6(float[][] x, float[] panel, float[][] out, int i, int j) {
+    private static void rows6(float[][] x, float[] panel, float[][] out, int i, int j, int depth) {
         float[] x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3], x4 = x[i + 4], x5 = x[i + 5];
         float[] o0 = out[i], o1 = out[i + 1], o2 = out[i + 2], o3 = out[i + 3], o4 = out[i + 4], o5 = out[i + 5];
         FloatVector a0 = FloatVector.fromArray(S, o0, j);
@@ -86,8 +87,11 @@ final class VectorGemmKernel implements GemmKernel {
         FloatVector b4 = FloatVector.fromArray(S, o4, j + L);
         FloatVector a5 = FloatVector.fromArray(S, o5, j);
         FloatVector b5 = FloatVector.fromArray(S, o5, j + L);
-        int k = 0;
-        for (int at = 0; at < panel.length; at += 2 * L, k++) {
+        // k counts the loop, so the bounds checks of x0[k] … x5[k] can be hoisted (a neutral change when measured:
+        // 80 against 84 GFLOP/s at [192, 768] · [768, 2304] on the 2-core AVX2 EPYC, within its drift; slicing the
+        // panel to stay in L1 was no better either)
+        for (int k = 0; k < depth; k++) {
+            int at = k * 2 * L;
             FloatVector v = FloatVector.fromArray(S, panel, at);
             FloatVector u = FloatVector.fromArray(S, panel, at + L);
             FloatVector s0 = FloatVector.broadcast(S, x0[k]);
@@ -123,7 +127,7 @@ final class VectorGemmKernel implements GemmKernel {
         b5.intoArray(o5, j + L);
     }
 
-    private static void rows3(float[][] x, float[] panel, float[][] out, int i, int j) {
+    private static void rows3(float[][] x, float[] panel, float[][] out, int i, int j, int depth) {
         float[] x0 = x[i], x1 = x[i + 1], x2 = x[i + 2];
         float[] o0 = out[i], o1 = out[i + 1], o2 = out[i + 2];
         FloatVector a0 = FloatVector.fromArray(S, o0, j);
@@ -132,8 +136,8 @@ final class VectorGemmKernel implements GemmKernel {
         FloatVector b1 = FloatVector.fromArray(S, o1, j + L);
         FloatVector a2 = FloatVector.fromArray(S, o2, j);
         FloatVector b2 = FloatVector.fromArray(S, o2, j + L);
-        int k = 0;
-        for (int at = 0; at < panel.length; at += 2 * L, k++) {
+        for (int k = 0; k < depth; k++) {
+            int at = k * 2 * L;
             FloatVector v = FloatVector.fromArray(S, panel, at);
             FloatVector u = FloatVector.fromArray(S, panel, at + L);
             FloatVector s0 = FloatVector.broadcast(S, x0[k]);
@@ -154,13 +158,13 @@ final class VectorGemmKernel implements GemmKernel {
         b2.intoArray(o2, j + L);
     }
 
-    private static void rows1(float[][] x, float[] panel, float[][] out, int i, int j) {
+    private static void rows1(float[][] x, float[] panel, float[][] out, int i, int j, int depth) {
         float[] x0 = x[i];
         float[] o0 = out[i];
         FloatVector a0 = FloatVector.fromArray(S, o0, j);
         FloatVector b0 = FloatVector.fromArray(S, o0, j + L);
-        int k = 0;
-        for (int at = 0; at < panel.length; at += 2 * L, k++) {
+        for (int k = 0; k < depth; k++) {
+            int at = k * 2 * L;
             FloatVector v = FloatVector.fromArray(S, panel, at);
             FloatVector u = FloatVector.fromArray(S, panel, at + L);
             FloatVector s0 = FloatVector.broadcast(S, x0[k]);
