@@ -9,10 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.saeexplorer.core.InvalidInputException;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
@@ -49,8 +45,6 @@ public final class SafetensorsReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-
-    private static final MethodHandle INVOKE_CLEANER = findCleaner();
 
     private SafetensorsReader() {
     }
@@ -285,37 +279,9 @@ public final class SafetensorsReader {
         try {
             map.get(out);
         } finally {
-            unmap(map);
+            MappedBuffers.unmap(map);
         }
         return out;
-    }
-
-    /**
-     * Releases a mapping now instead of at some later GC; on Windows a live mapping stops the file from being
-     * replaced, e.g. by {@link SafetensorsWriter}'s atomic rename. Silently a no-op where the JDK hook is missing.
-     */
-    private static void unmap(MappedByteBuffer map) {
-        if (INVOKE_CLEANER == null) {
-            return;
-        }
-        try {
-            INVOKE_CLEANER.invokeExact((ByteBuffer) map);
-        } catch (Throwable ignored) {
-            // The GC will unmap it eventually.
-        }
-    }
-
-    private static MethodHandle findCleaner() {
-        try {
-            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-            Field field = unsafeClass.getDeclaredField("theUnsafe");
-            field.setAccessible(true);
-            return MethodHandles.lookup()
-                    .findVirtual(unsafeClass, "invokeCleaner", MethodType.methodType(void.class, ByteBuffer.class))
-                    .bindTo(field.get(null));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static String describe(JsonNode node) {
