@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.io.arrays;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.Tensor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -170,12 +171,12 @@ public final class ArrayData {
                 }
                 case FLOAT16 -> {
                     for (int k = 0; k < n; k++) {
-                        out[o + k] = ElementType.halfToFloat(buf.getShort(pos + k * step));
+                        out[o + k] = Tensor.halfToFloat(buf.getShort(pos + k * step));
                     }
                 }
                 case BFLOAT16 -> {
                     for (int k = 0; k < n; k++) {
-                        out[o + k] = ElementType.bfloat16ToFloat(buf.getShort(pos + k * step));
+                        out[o + k] = Tensor.bfloat16ToFloat(buf.getShort(pos + k * step));
                     }
                 }
                 default -> {
@@ -198,8 +199,8 @@ public final class ArrayData {
                 out[o + k] = switch (type) {
                     case FLOAT32 -> buf.getFloat(p);
                     case FLOAT64 -> buf.getDouble(p);
-                    case FLOAT16 -> ElementType.halfToFloat(buf.getShort(p));
-                    case BFLOAT16 -> ElementType.bfloat16ToFloat(buf.getShort(p));
+                    case FLOAT16 -> Tensor.halfToFloat(buf.getShort(p));
+                    case BFLOAT16 -> Tensor.bfloat16ToFloat(buf.getShort(p));
                     default -> integer(buf, p);
                 };
             }
