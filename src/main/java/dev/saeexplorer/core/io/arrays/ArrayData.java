@@ -223,6 +223,28 @@ public final class ArrayData {
         return out;
     }
 
+    /**
+     * The value of a one-element integer or bool array, e.g. a saved {@code k}. The message names it as its reader
+     * does ({@code noun} "array" or "tensor", then {@code name}), without {@code what}'s path.
+     */
+    public long longValue(String noun, String name) {
+        if (count != 1) {
+            throw new InvalidInputException(noun + " '" + name + "' has shape " + Arrays.toString(shape)
+                    + ", not a single value");
+        }
+        return toLongArray()[0];
+    }
+
+    /**
+     * The array as the project's {@link Tensor} named {@code name}, same dtype and bits, row-major; floating-point
+     * types only ({@code noun} words the refusal). The bytes are briefly held twice while the Tensor copies them.
+     */
+    public Tensor toTensor(String noun, String name) {
+        var dtype = type.safetensorsDtype().orElseThrow(() -> new InvalidInputException(noun + " '" + name
+                + "' holds " + type + " values; only floating-point " + noun + "s convert to a Tensor"));
+        return Tensor.ofLittleEndianBytes(name, dtype, shape, toLittleEndianBytes());
+    }
+
     /** The elements' bytes, unchanged but for byte order (little-endian), row-major; e.g. to build a {@code Tensor}. */
     public byte[] toLittleEndianBytes() {
         checkFitsArray(type.byteSize());

@@ -1,6 +1,5 @@
 package dev.saeexplorer.core.io.torch;
 
-import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.Tensor;
 import dev.saeexplorer.core.io.arrays.ArrayData;
 import dev.saeexplorer.core.io.arrays.ElementType;
@@ -92,11 +91,7 @@ public final class TorchTensor {
 
     /** The value of a one-element integer or bool tensor, e.g. a TopK {@code k} buffer. */
     public long longValue() {
-        if (elementCount() != 1) {
-            throw new InvalidInputException("tensor '" + name + "' has shape " + Arrays.toString(shape())
-                    + ", not a single value");
-        }
-        return toLongArray()[0];
+        return data.longValue("tensor", name);
     }
 
     /**
@@ -104,9 +99,7 @@ public final class TorchTensor {
      * (float32, float16, bfloat16, float64) convert. The bytes are briefly held twice while the Tensor copies them.
      */
     public Tensor toTensor() {
-        var dtype = dtype().safetensorsDtype().orElseThrow(() -> new InvalidInputException("tensor '" + name
-                + "' holds " + dtype() + " values; only floating-point tensors convert to a Tensor"));
-        return Tensor.ofLittleEndianBytes(name, dtype, shape(), data.toLittleEndianBytes());
+        return data.toTensor("tensor", name);
     }
 
     @Override
