@@ -3,6 +3,7 @@ package dev.saeexplorer.core.io.npy;
 import dev.saeexplorer.core.io.Tensor;
 import dev.saeexplorer.core.io.arrays.ArrayData;
 import dev.saeexplorer.core.io.arrays.ElementType;
+import dev.saeexplorer.core.io.arrays.LazyArray;
 
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * order. The values are read when asked for (see {@link NpyReader} and {@link NpzReader} for how) and always come back
  * in row-major (C) order, whatever the order on disk.
  */
-public final class NpyArray {
+public final class NpyArray implements LazyArray {
     private final String name;
     private final String descr;
     private final boolean fortranOrder;

@@ -3,6 +3,7 @@ package dev.saeexplorer.core.io.torch;
 import dev.saeexplorer.core.io.Tensor;
 import dev.saeexplorer.core.io.arrays.ArrayData;
 import dev.saeexplorer.core.io.arrays.ElementType;
+import dev.saeexplorer.core.io.arrays.LazyArray;
 
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * values are read when asked for, from a memory map of the storage, into row-major order; every bound was checked
  * when the checkpoint was read. Several tensors may share one storage.
  */
-public final class TorchTensor {
+public final class TorchTensor implements LazyArray {
     private final String name;
     private final String storageKey;
     private final boolean parameter;
