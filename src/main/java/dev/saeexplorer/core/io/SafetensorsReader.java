@@ -16,18 +16,13 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads and fully validates a safetensors file, as strictly as the reference implementation: tensors must tile the
@@ -57,19 +52,7 @@ public final class SafetensorsReader {
 
     /** Reads and validates {@code path}; every problem with the file is an {@link InvalidInputException}. */
     public static SafetensorsFile read(Path path) {
-        Objects.requireNonNull(path, "path");
-        if (Files.isDirectory(path)) {
-            throw new InvalidInputException("cannot read " + path + ": it is a directory, not a safetensors file");
-        }
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            return read(path, ch);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("cannot read " + path + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new InvalidInputException("cannot read " + path + ": permission denied", e);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + path + ": " + e.getMessage(), e);
-        }
+        return FileReads.read(path, "a safetensors file", ch -> read(path, ch));
     }
 
     private static SafetensorsFile read(Path path, FileChannel ch) throws IOException {
