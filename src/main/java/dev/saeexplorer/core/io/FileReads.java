@@ -5,6 +5,9 @@ import dev.saeexplorer.core.InvalidInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,6 +44,12 @@ public final class FileReads {
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Bytes read from a file as UTF-8 text, refusing malformed bytes instead of replacing them. */
+    public static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /**

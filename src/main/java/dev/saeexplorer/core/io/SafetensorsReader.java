@@ -14,8 +14,6 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,10 +98,7 @@ public final class SafetensorsReader {
     private static JsonNode parseHeader(Path path, byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            text = FileReads.strictUtf8(bytes);
         } catch (CharacterCodingException e) {
             throw bad(path, "header is not valid UTF-8 text; the file is corrupt or not a safetensors file");
         }
