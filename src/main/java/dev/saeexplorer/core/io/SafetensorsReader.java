@@ -9,29 +9,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.saeexplorer.core.InvalidInputException;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads and fully validates a safetensors file, as strictly as the reference implementation: tensors must tile the
@@ -50,8 +39,6 @@ public final class SafetensorsReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private static final MethodHandle INVOKE_CLEANER = findCleaner();
-
     private SafetensorsReader() {
     }
 
@@ -63,19 +50,7 @@ public final class SafetensorsReader {
 
     /** Reads and validates {@code path}; every problem with the file is an {@link InvalidInputException}. */
     public static SafetensorsFile read(Path path) {
-        Objects.requireNonNull(path, "path");
-        if (Files.isDirectory(path)) {
-            throw new InvalidInputException("cannot read " + path + ": it is a directory, not a safetensors file");
-        }
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            return read(path, ch);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("cannot read " + path + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new InvalidInputException("cannot read " + path + ": permission denied", e);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + path + ": " + e.getMessage(), e);
-        }
+        return FileReads.read(path, "a safetensors file", ch -> read(path, ch));
     }
 
     private static SafetensorsFile read(Path path, FileChannel ch) throws IOException {
@@ -123,10 +98,7 @@ public final class SafetensorsReader {
     private static JsonNode parseHeader(Path path, byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            text = FileReads.strictUtf8(bytes);
         } catch (CharacterCodingException e) {
             throw bad(path, "header is not valid UTF-8 text; the file is corrupt or not a safetensors file");
         }
@@ -285,37 +257,9 @@ public final class SafetensorsReader {
         try {
             map.get(out);
         } finally {
-            unmap(map);
+            MappedBuffers.unmap(map);
         }
         return out;
-    }
-
-    /**
-     * Releases a mapping now instead of at some later GC; on Windows a live mapping stops the file from being
-     * replaced, e.g. by {@link SafetensorsWriter}'s atomic rename. Silently a no-op where the JDK hook is missing.
-     */
-    private static void unmap(MappedByteBuffer map) {
-        if (INVOKE_CLEANER == null) {
-            return;
-        }
-        try {
-            INVOKE_CLEANER.invokeExact((ByteBuffer) map);
-        } catch (Throwable ignored) {
-            // The GC will unmap it eventually.
-        }
-    }
-
-    private static MethodHandle findCleaner() {
-        try {
-            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-            Field field = unsafeClass.getDeclaredField("theUnsafe");
-            field.setAccessible(true);
-            return MethodHandles.lookup()
-                    .findVirtual(unsafeClass, "invokeCleaner", MethodType.methodType(void.class, ByteBuffer.class))
-                    .bindTo(field.get(null));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static String describe(JsonNode node) {

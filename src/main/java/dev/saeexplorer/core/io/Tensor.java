@@ -131,7 +131,7 @@ public final class Tensor {
             }
             case BF16 -> {
                 for (int i = 0; i < out.length; i++) {
-                    out[i] = Float.intBitsToFloat((buf.getShort(i * 2) & 0xFFFF) << 16);
+                    out[i] = bfloat16ToFloat(buf.getShort(i * 2));
                 }
             }
         }
@@ -153,8 +153,11 @@ public final class Tensor {
         return out;
     }
 
-    /** IEEE 754 binary16 to float, by hand because Float.float16ToFloat is Java 20+. */
-    static float halfToFloat(short bits) {
+    /**
+     * IEEE 754 binary16 to float, exactly, by hand because Float.float16ToFloat is Java 20+. Public for the
+     * PyTorch/NumPy arrays ({@code core.io.arrays}), which convert the same bits.
+     */
+    public static float halfToFloat(short bits) {
         int h = bits & 0xFFFF;
         int sign = (h >>> 15) << 31;
         int exp = (h >>> 10) & 0x1F;
@@ -169,6 +172,11 @@ public final class Tensor {
             return Float.intBitsToFloat(sign | 0x7F800000 | (mant << 13));
         }
         return Float.intBitsToFloat(sign | ((exp - 15 + 127) << 23) | (mant << 13));
+    }
+
+    /** bfloat16 (the top half of a float's bits) to float, exactly. */
+    public static float bfloat16ToFloat(short bits) {
+        return Float.intBitsToFloat((bits & 0xFFFF) << 16);
     }
 
     /** Float to IEEE 754 binary16, rounding to nearest with ties to even (Float.floatToFloat16 is Java 20+). */

@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.io.arrays;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.Tensor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -170,12 +171,12 @@ public final class ArrayData {
                 }
                 case FLOAT16 -> {
                     for (int k = 0; k < n; k++) {
-                        out[o + k] = ElementType.halfToFloat(buf.getShort(pos + k * step));
+                        out[o + k] = Tensor.halfToFloat(buf.getShort(pos + k * step));
                     }
                 }
                 case BFLOAT16 -> {
                     for (int k = 0; k < n; k++) {
-                        out[o + k] = ElementType.bfloat16ToFloat(buf.getShort(pos + k * step));
+                        out[o + k] = Tensor.bfloat16ToFloat(buf.getShort(pos + k * step));
                     }
                 }
                 default -> {
@@ -198,8 +199,8 @@ public final class ArrayData {
                 out[o + k] = switch (type) {
                     case FLOAT32 -> buf.getFloat(p);
                     case FLOAT64 -> buf.getDouble(p);
-                    case FLOAT16 -> ElementType.halfToFloat(buf.getShort(p));
-                    case BFLOAT16 -> ElementType.bfloat16ToFloat(buf.getShort(p));
+                    case FLOAT16 -> Tensor.halfToFloat(buf.getShort(p));
+                    case BFLOAT16 -> Tensor.bfloat16ToFloat(buf.getShort(p));
                     default -> integer(buf, p);
                 };
             }
@@ -220,6 +221,28 @@ public final class ArrayData {
             }
         });
         return out;
+    }
+
+    /**
+     * The value of a one-element integer or bool array, e.g. a saved {@code k}. The message names it as its reader
+     * does ({@code noun} "array" or "tensor", then {@code name}), without {@code what}'s path.
+     */
+    public long longValue(String noun, String name) {
+        if (count != 1) {
+            throw new InvalidInputException(noun + " '" + name + "' has shape " + Arrays.toString(shape)
+                    + ", not a single value");
+        }
+        return toLongArray()[0];
+    }
+
+    /**
+     * The array as the project's {@link Tensor} named {@code name}, same dtype and bits, row-major; floating-point
+     * types only ({@code noun} words the refusal). The bytes are briefly held twice while the Tensor copies them.
+     */
+    public Tensor toTensor(String noun, String name) {
+        var dtype = type.safetensorsDtype().orElseThrow(() -> new InvalidInputException(noun + " '" + name
+                + "' holds " + type + " values; only floating-point " + noun + "s convert to a Tensor"));
+        return Tensor.ofLittleEndianBytes(name, dtype, shape, toLittleEndianBytes());
     }
 
     /** The elements' bytes, unchanged but for byte order (little-endian), row-major; e.g. to build a {@code Tensor}. */

@@ -55,24 +55,4 @@ public enum ElementType {
     public String toString() {
         return label;
     }
-
-    /** IEEE 754 binary16 to float, exactly; the same conversion as {@code Tensor}'s (Float.float16ToFloat is Java 20+). */
-    static float halfToFloat(short bits) {
-        int h = bits & 0xFFFF;
-        int sign = (h >>> 15) << 31;
-        int exp = (h >>> 10) & 0x1F;
-        int mant = h & 0x3FF;
-        if (exp == 0) {
-            float v = mant * 0x1p-24f;
-            return sign != 0 ? -v : v;
-        }
-        if (exp == 0x1F) {
-            return Float.intBitsToFloat(sign | 0x7F800000 | (mant << 13));
-        }
-        return Float.intBitsToFloat(sign | ((exp - 15 + 127) << 23) | (mant << 13));
-    }
-
-    static float bfloat16ToFloat(short bits) {
-        return Float.intBitsToFloat((bits & 0xFFFF) << 16);
-    }
 }

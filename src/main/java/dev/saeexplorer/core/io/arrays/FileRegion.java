@@ -1,13 +1,9 @@
 package dev.saeexplorer.core.io.arrays;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.MappedBuffers;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
-import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -27,8 +23,6 @@ import java.util.Objects;
  * needed, the file was replaced in between and the conversion is refused rather than mixing two files' contents.
  */
 public final class FileRegion implements ArrayData.Source {
-    private static final MethodHandle INVOKE_CLEANER = findCleaner();
-
     private final Path path;
     private final Stamp stamp;
     private final long start;
@@ -93,36 +87,8 @@ public final class FileRegion implements ArrayData.Source {
     private static void unmapAll(MappedByteBuffer[] windows) {
         for (MappedByteBuffer w : windows) {
             if (w != null) {
-                unmap(w);
+                MappedBuffers.unmap(w);
             }
-        }
-    }
-
-    /**
-     * Releases a mapping now instead of at some later GC; on Windows a live mapping stops the file from being
-     * replaced. Silently a no-op where the JDK hook is missing (the GC then unmaps it).
-     */
-    private static void unmap(MappedByteBuffer map) {
-        if (INVOKE_CLEANER == null) {
-            return;
-        }
-        try {
-            INVOKE_CLEANER.invokeExact((ByteBuffer) map);
-        } catch (Throwable ignored) {
-            // The GC will unmap it eventually.
-        }
-    }
-
-    private static MethodHandle findCleaner() {
-        try {
-            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-            Field field = unsafeClass.getDeclaredField("theUnsafe");
-            field.setAccessible(true);
-            return MethodHandles.lookup()
-                    .findVirtual(unsafeClass, "invokeCleaner", MethodType.methodType(void.class, ByteBuffer.class))
-                    .bindTo(field.get(null));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
         }
     }
 }

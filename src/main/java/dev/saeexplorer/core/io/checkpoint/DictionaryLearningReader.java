@@ -155,9 +155,7 @@ final class DictionaryLearningReader implements CheckpointReader {
         ReadSupport.requireFor(w, "an AutoEncoder", "bias", "encoder.weight", "encoder.bias", "decoder.weight");
         int[] df = dims(w, "bias", "encoder.bias", trainer, cfg);
         String dims = dims(df[0], df[1], "bias", "encoder.bias");
-        linearPair(w, a, df, dims);
-        a.bEnc = ReadSupport.vector(w, "encoder.bias", df[1], "dict_size", dims);
-        a.bDec = ReadSupport.vector(w, "bias", df[0], "activation_dim", dims);
+        linearWeights(w, a, df, dims, "bias");
         normalizeDecoder(a, w.path());
         a.activation = new Activation.Relu();
         a.architecture = "standard";
@@ -170,9 +168,7 @@ final class DictionaryLearningReader implements CheckpointReader {
         ReadSupport.requireFor(w, "an AutoEncoderNew", "encoder.weight", "encoder.bias", "decoder.weight", "decoder.bias");
         int[] df = dims(w, "decoder.bias", "encoder.bias", trainer, cfg);
         String dims = dims(df[0], df[1], "decoder.bias", "encoder.bias");
-        linearPair(w, a, df, dims);
-        a.bEnc = ReadSupport.vector(w, "encoder.bias", df[1], "dict_size", dims);
-        a.bDec = ReadSupport.vector(w, "decoder.bias", df[0], "activation_dim", dims);
+        linearWeights(w, a, df, dims, "decoder.bias");
         a.activation = new Activation.Relu();
         a.architecture = "standard";
         a.applyBDec = false;
@@ -206,9 +202,7 @@ final class DictionaryLearningReader implements CheckpointReader {
         }
         int[] df = dims(w, "b_dec", "encoder.bias", trainer, cfg);
         String dims = dims(df[0], df[1], "b_dec", "encoder.bias");
-        linearPair(w, a, df, dims);
-        a.bEnc = ReadSupport.vector(w, "encoder.bias", df[1], "dict_size", dims);
-        a.bDec = ReadSupport.vector(w, "b_dec", df[0], "activation_dim", dims);
+        linearWeights(w, a, df, dims, "b_dec");
         a.applyBDec = true;
         int k = k(w, trainer, cfg, df[1], a);
         if (dictClass.equals("AutoEncoderTopK")) {
@@ -227,13 +221,7 @@ final class DictionaryLearningReader implements CheckpointReader {
                 "group_sizes");
         int[] df = dims(w, "b_dec", "b_enc", trainer, cfg);
         String dims = dims(df[0], df[1], "b_dec", "b_enc");
-        String fmt = CheckpointFormat.DICTIONARY_LEARNING.id();
-        a.wEnc = ReadSupport.matrix(w, "W_enc", "W_enc", df[0], df[1], false, "[activation_dim, dict_size]", fmt,
-                dims, a.log);
-        a.wDec = ReadSupport.matrix(w, "W_dec", "W_dec", df[1], df[0], false, "[dict_size, activation_dim]", fmt,
-                dims, a.log);
-        a.bEnc = ReadSupport.vector(w, "b_enc", df[1], "dict_size", dims);
-        a.bDec = ReadSupport.vector(w, "b_dec", df[0], "activation_dim", dims);
+        plainWeights(w, a, df, dims);
         a.applyBDec = true;
         k(w, trainer, cfg, df[1], a);
         int[] gs = w.shape("group_sizes");
@@ -261,13 +249,7 @@ final class DictionaryLearningReader implements CheckpointReader {
         ReadSupport.requireFor(w, "a JumpReluAutoEncoder", "W_enc", "b_enc", "W_dec", "b_dec", "threshold");
         int[] df = dims(w, "b_dec", "b_enc", trainer, cfg);
         String dims = dims(df[0], df[1], "b_dec", "b_enc");
-        String fmt = CheckpointFormat.DICTIONARY_LEARNING.id();
-        a.wEnc = ReadSupport.matrix(w, "W_enc", "W_enc", df[0], df[1], false, "[activation_dim, dict_size]", fmt,
-                dims, a.log);
-        a.wDec = ReadSupport.matrix(w, "W_dec", "W_dec", df[1], df[0], false, "[dict_size, activation_dim]", fmt,
-                dims, a.log);
-        a.bEnc = ReadSupport.vector(w, "b_enc", df[1], "dict_size", dims);
-        a.bDec = ReadSupport.vector(w, "b_dec", df[0], "activation_dim", dims);
+        plainWeights(w, a, df, dims);
         double[] theta = ReadSupport.vector64(w, "threshold", df[1], "dict_size", dims);
         a.activation = SaeLensReader.perLatentJumpRelu(theta, a.log);
         a.architecture = "jumprelu";
@@ -286,6 +268,24 @@ final class DictionaryLearningReader implements CheckpointReader {
                 + " activation_dim]", fmt, dims, a.log);
         a.wDec = ReadSupport.matrix(w, "decoder.weight", "W_dec", df[1], df[0], true, "nn.Linear's [activation_dim,"
                 + " dict_size]", fmt, dims, a.log);
+    }
+
+    /** {@link #linearPair}, encoder.bias and the decoder bias {@code bDec} ([F] and [d]). */
+    private static void linearWeights(TensorSource w, Assembly a, int[] df, String dims, String bDec) {
+        linearPair(w, a, df, dims);
+        a.bEnc = ReadSupport.vector(w, "encoder.bias", df[1], "dict_size", dims);
+        a.bDec = ReadSupport.vector(w, bDec, df[0], "activation_dim", dims);
+    }
+
+    /** W_enc [d, F] and W_dec [F, d] (plain parameters, no transpose), b_enc [F] and b_dec [d]. */
+    private static void plainWeights(TensorSource w, Assembly a, int[] df, String dims) {
+        String fmt = CheckpointFormat.DICTIONARY_LEARNING.id();
+        a.wEnc = ReadSupport.matrix(w, "W_enc", "W_enc", df[0], df[1], false, "[activation_dim, dict_size]", fmt,
+                dims, a.log);
+        a.wDec = ReadSupport.matrix(w, "W_dec", "W_dec", df[1], df[0], false, "[dict_size, activation_dim]", fmt,
+                dims, a.log);
+        a.bEnc = ReadSupport.vector(w, "b_enc", df[1], "dict_size", dims);
+        a.bDec = ReadSupport.vector(w, "b_dec", df[0], "activation_dim", dims);
     }
 
     /**

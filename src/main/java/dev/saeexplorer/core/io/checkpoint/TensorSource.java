@@ -4,13 +4,15 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.SafetensorsFile;
 import dev.saeexplorer.core.io.Tensor;
 import dev.saeexplorer.core.io.arrays.ElementType;
-import dev.saeexplorer.core.io.npy.NpyArray;
+import dev.saeexplorer.core.io.arrays.LazyArray;
 import dev.saeexplorer.core.io.npy.NpzFile;
 import dev.saeexplorer.core.io.torch.TorchCheckpoint;
 import dev.saeexplorer.core.io.torch.TorchTensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The named tensors of one weights file, whatever holds them (safetensors, a {@code torch.save} state dict, an
@@ -87,16 +89,29 @@ interface TensorSource {
                 names.add(t.name().substring(prefix.length()));
             }
         }
+        return ofArrays(checkpoint.path(), names, "tensor", prefix, checkpoint::tensor);
+    }
+
+    static TensorSource of(NpzFile file) {
+        return ofArrays(file.path(), file.names(), "array", "", file::array);
+    }
+
+    /**
+     * The arrays that {@code find} looks up by their stored name, which is {@code prefix} and then the name used
+     * here; {@code noun} words the message for a missing one.
+     */
+    private static TensorSource ofArrays(Path path, List<String> names, String noun, String prefix,
+                                         Function<String, Optional<? extends LazyArray>> find) {
         List<String> all = List.copyOf(names);
         return new TensorSource() {
-            private TorchTensor tensor(String name) {
-                return checkpoint.tensor(prefix + name).orElseThrow(() -> new InvalidInputException(checkpoint.path()
-                        + " has no tensor '" + prefix + name + "'"));
+            private LazyArray array(String name) {
+                return find.apply(prefix + name).orElseThrow(() -> new InvalidInputException(path + " has no "
+                        + noun + " '" + prefix + name + "'"));
             }
 
             @Override
             public Path path() {
-                return checkpoint.path();
+                return path;
             }
 
             @Override
@@ -106,51 +121,7 @@ interface TensorSource {
 
             @Override
             public boolean contains(String name) {
-                return checkpoint.tensor(prefix + name).isPresent();
-            }
-
-            @Override
-            public int[] shape(String name) {
-                return tensor(name).shape();
-            }
-
-            @Override
-            public float[] floats(String name) {
-                return tensor(name).toFloatArray();
-            }
-
-            @Override
-            public double[] doubles(String name) {
-                return tensor(name).toDoubleArray();
-            }
-
-            @Override
-            public String dtype(String name) {
-                return name(tensor(name).dtype());
-            }
-        };
-    }
-
-    static TensorSource of(NpzFile file) {
-        return new TensorSource() {
-            private NpyArray array(String name) {
-                return file.array(name).orElseThrow(() -> new InvalidInputException(file.path() + " has no array '"
-                        + name + "'"));
-            }
-
-            @Override
-            public Path path() {
-                return file.path();
-            }
-
-            @Override
-            public List<String> names() {
-                return file.names();
-            }
-
-            @Override
-            public boolean contains(String name) {
-                return file.array(name).isPresent();
+                return find.apply(prefix + name).isPresent();
             }
 
             @Override

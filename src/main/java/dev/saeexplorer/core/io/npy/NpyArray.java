@@ -1,9 +1,9 @@
 package dev.saeexplorer.core.io.npy;
 
-import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.Tensor;
 import dev.saeexplorer.core.io.arrays.ArrayData;
 import dev.saeexplorer.core.io.arrays.ElementType;
+import dev.saeexplorer.core.io.arrays.LazyArray;
 
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import java.util.Objects;
  * order. The values are read when asked for (see {@link NpyReader} and {@link NpzReader} for how) and always come back
  * in row-major (C) order, whatever the order on disk.
  */
-public final class NpyArray {
+public final class NpyArray implements LazyArray {
     private final String name;
     private final String descr;
     private final boolean fortranOrder;
@@ -88,18 +88,12 @@ public final class NpyArray {
 
     /** The value of a one-element integer or bool array, e.g. a saved {@code k}. */
     public long longValue() {
-        if (elementCount() != 1) {
-            throw new InvalidInputException("array '" + name + "' has shape " + Arrays.toString(shape())
-                    + ", not a single value");
-        }
-        return toLongArray()[0];
+        return data.longValue("array", name);
     }
 
     /** The array as the project's {@link Tensor}, same dtype and bits, row-major; floating-point arrays only. */
     public Tensor toTensor() {
-        var dtype = dtype().safetensorsDtype().orElseThrow(() -> new InvalidInputException("array '" + name
-                + "' holds " + dtype() + " values; only floating-point arrays convert to a Tensor"));
-        return Tensor.ofLittleEndianBytes(name, dtype, shape(), data.toLittleEndianBytes());
+        return data.toTensor("array", name);
     }
 
     @Override

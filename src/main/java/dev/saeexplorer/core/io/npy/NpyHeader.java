@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.io.npy;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.FileReads;
 import dev.saeexplorer.core.io.arrays.ArrayData;
 import dev.saeexplorer.core.io.arrays.ElementType;
 
@@ -8,7 +9,6 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,8 +105,7 @@ record NpyHeader(int major, int minor, String descr, ElementType type, ByteOrder
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return FileReads.strictUtf8(bytes);
         } catch (CharacterCodingException e) {
             throw bad.apply("its version 3.0 header is not valid UTF-8; the file is corrupt");
         }

@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.io.npy;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.FileReads;
 import dev.saeexplorer.core.io.arrays.ArrayData;
 import dev.saeexplorer.core.io.arrays.FileRegion;
 import dev.saeexplorer.core.io.zip.ZipArchive;
@@ -8,14 +9,10 @@ import dev.saeexplorer.core.io.zip.ZipArchive;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Reads an {@code .npz} archive as {@code np.savez} and {@code np.savez_compressed} write it: a zip (stored or
@@ -35,19 +32,7 @@ public final class NpzReader {
 
     /** Reads and validates {@code path}; every problem with the file is an {@link InvalidInputException}. */
     public static NpzFile read(Path path) {
-        Objects.requireNonNull(path, "path");
-        if (Files.isDirectory(path)) {
-            throw new InvalidInputException("cannot read " + path + ": it is a directory, not an .npz file");
-        }
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            return read(path, ch, FileRegion.Stamp.of(path));
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("cannot read " + path + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new InvalidInputException("cannot read " + path + ": permission denied", e);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + path + ": " + e.getMessage(), e);
-        }
+        return FileReads.read(path, "an .npz file", ch -> read(path, ch, FileRegion.Stamp.of(path)));
     }
 
     private static NpzFile read(Path path, FileChannel ch, FileRegion.Stamp stamp) throws IOException {
@@ -56,9 +41,7 @@ public final class NpzReader {
             throw bad(path, "it is empty (0 bytes)");
         }
         ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, 8));
-        while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
-            // fill
-        }
+        FileReads.fill(ch, 0, head);
         byte[] first = head.array();
         if (!ZipArchive.looksLikeZip(first)) {
             throw bad(path, first.length >= 6 && first[1] == 'N' && first[2] == 'U' && first[3] == 'M'
@@ -75,10 +58,7 @@ public final class NpzReader {
             String what = "array " + NpyHeader.quote(name);
             byte[] prefix = new byte[(int) Math.min(e.size(), NpyHeader.MAX_PREFIX_BYTES)];
             if (e.isStored()) {
-                ByteBuffer b = ByteBuffer.wrap(prefix);
-                while (b.hasRemaining() && ch.read(b, e.dataOffset() + b.position()) > 0) {
-                    // fill
-                }
+                FileReads.fill(ch, e.dataOffset(), ByteBuffer.wrap(prefix));
             } else {
                 zip.inflate(ch, e, 0, prefix, 0, prefix.length, prefix.length == e.size());
             }

@@ -1,6 +1,7 @@
 package dev.saeexplorer.core.io.torch;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.FileReads;
 import dev.saeexplorer.core.io.arrays.ArrayData;
 import dev.saeexplorer.core.io.arrays.ElementType;
 import dev.saeexplorer.core.io.arrays.FileRegion;
@@ -16,11 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,7 +27,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -73,19 +69,8 @@ public final class TorchCheckpointReader {
 
     /** Reads and validates {@code path}; every problem with the file is an {@link InvalidInputException}. */
     public static TorchCheckpoint read(Path path) {
-        Objects.requireNonNull(path, "path");
-        if (Files.isDirectory(path)) {
-            throw new InvalidInputException("cannot read " + path + ": it is a directory, not a PyTorch checkpoint");
-        }
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            return new Reading(path, ch, FileRegion.Stamp.of(path)).read();
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("cannot read " + path + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new InvalidInputException("cannot read " + path + ": permission denied", e);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + path + ": " + e.getMessage(), e);
-        }
+        return FileReads.read(path, "a PyTorch checkpoint",
+                ch -> new Reading(path, ch, FileRegion.Stamp.of(path)).read());
     }
 
     /** One read of one file: the archive, the storages named so far, and the walk that names everything. */
@@ -116,9 +101,7 @@ public final class TorchCheckpointReader {
                 throw bad("the file is empty (0 bytes)");
             }
             ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, 512));
-            while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
-                // fill
-            }
+            FileReads.fill(ch, 0, head);
             byte[] first = Arrays.copyOf(head.array(), head.position());
             if (!ZipArchive.looksLikeZip(first)) {
                 throw bad(whatItIs(first));

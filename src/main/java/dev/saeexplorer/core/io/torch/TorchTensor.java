@@ -1,9 +1,9 @@
 package dev.saeexplorer.core.io.torch;
 
-import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.Tensor;
 import dev.saeexplorer.core.io.arrays.ArrayData;
 import dev.saeexplorer.core.io.arrays.ElementType;
+import dev.saeexplorer.core.io.arrays.LazyArray;
 
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import java.util.Objects;
  * values are read when asked for, from a memory map of the storage, into row-major order; every bound was checked
  * when the checkpoint was read. Several tensors may share one storage.
  */
-public final class TorchTensor {
+public final class TorchTensor implements LazyArray {
     private final String name;
     private final String storageKey;
     private final boolean parameter;
@@ -92,11 +92,7 @@ public final class TorchTensor {
 
     /** The value of a one-element integer or bool tensor, e.g. a TopK {@code k} buffer. */
     public long longValue() {
-        if (elementCount() != 1) {
-            throw new InvalidInputException("tensor '" + name + "' has shape " + Arrays.toString(shape())
-                    + ", not a single value");
-        }
-        return toLongArray()[0];
+        return data.longValue("tensor", name);
     }
 
     /**
@@ -104,9 +100,7 @@ public final class TorchTensor {
      * (float32, float16, bfloat16, float64) convert. The bytes are briefly held twice while the Tensor copies them.
      */
     public Tensor toTensor() {
-        var dtype = dtype().safetensorsDtype().orElseThrow(() -> new InvalidInputException("tensor '" + name
-                + "' holds " + dtype() + " values; only floating-point tensors convert to a Tensor"));
-        return Tensor.ofLittleEndianBytes(name, dtype, shape(), data.toLittleEndianBytes());
+        return data.toTensor("tensor", name);
     }
 
     @Override

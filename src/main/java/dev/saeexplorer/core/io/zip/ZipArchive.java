@@ -1,13 +1,13 @@
 package dev.saeexplorer.core.io.zip;
 
 import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.io.FileReads;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -419,8 +419,7 @@ public final class ZipArchive {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return FileReads.strictUtf8(bytes);
         } catch (CharacterCodingException e) {
             throw bad.apply("a zip entry name is not valid UTF-8; the file is corrupt");
         }
