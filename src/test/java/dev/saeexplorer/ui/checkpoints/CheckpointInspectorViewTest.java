@@ -142,14 +142,14 @@ class CheckpointInspectorViewTest {
         errors.clear(); // the bundled toy SAE, open at start, did not fit the model: said, and replaced
         robot.clickOn("Dashboard");
         robot.clickOn("Corpus and settings");
-        robot.doubleClickOn("#dashboard-max-tokens").write("300");
-        robot.doubleClickOn("#dashboard-context-size").write("32"); // the tiny model reads at most 64
-        robot.doubleClickOn("#dashboard-top-k").write("0");
+        retype(robot, "#dashboard-max-tokens", "300");
+        retype(robot, "#dashboard-context-size", "32"); // the tiny model reads at most 64
+        retype(robot, "#dashboard-top-k", "0");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#" + DashboardPane.BUILD_ID).queryButton().isDisabled(), "k = 0 is refused");
         assertTrue(robot.lookup(".field-error").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.isVisible() && l.getText().contains("Top contexts per feature")));
-        robot.doubleClickOn("#dashboard-top-k").write("5");
+        retype(robot, "#dashboard-top-k", "5");
         robot.clickOn("#" + DashboardPane.BUILD_ID);
         Waits.until(() -> workspace.viewModel().probe().storeProperty().get() != null || !errors.isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
@@ -211,6 +211,17 @@ class CheckpointInspectorViewTest {
         assertEquals("picked-b", workspace.viewModel().comparisonProperty().get().source().name());
         assertEquals(2, asked.size());
         assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    /**
+     * Replaces a text field's text as a user would, with the keyboard: a double click would select the word only when
+     * its two clicks come close enough in time, which a loaded machine does not promise.
+     */
+    private static void retype(FxRobot robot, String query, String text) {
+        robot.clickOn(query);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
+        robot.write(text);
     }
 
     @SuppressWarnings("unchecked")
