@@ -157,7 +157,8 @@ public final class PsEvalCommand implements Callable<Integer> {
         return json;
     }
 
-    private static Map<String, Object> metrics(ConfusionMetrics m) {
+    /** The Table 7 metrics under their JSON names (design/CLI.md); polysemy-world uses the same. */
+    static Map<String, Object> metrics(ConfusionMetrics m) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("accuracy", m.accuracy());
         json.put("precision", m.precision());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ClosedFormCommand.class, SampleStatsCommand.class, ToyModelCommand.class, TrainCommand.class,
                 SweepCommand.class, FiguresCommand.class, InspectCommand.class, ActivationsCommand.class, LogitLensCommand.class, PsEvalCommand.class, TrainLmSaeCommand.class, DemoCommand.class, BenchCommand.class,
                 BenchForwardCommand.class, SaeMetricsCommand.class, FeaturesOfCommand.class, FeatureStoreCommand.class,
-                TopExamplesCommand.class, EncodeCommand.class,
+                TopExamplesCommand.class, EncodeCommand.class, PolysemyWorldCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand implements Callable<Integer> {
     @Spec

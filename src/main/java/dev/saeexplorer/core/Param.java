@@ -40,7 +40,12 @@ public enum Param {
     TOP_K("topK"),
     FEATURE("feature"),
     OUT("out"),
-    FORCE("force");
+    FORCE("force"),
+    WORDS("words"),
+    SENSES("senses"),
+    BACKGROUND("background"),
+    SENSE_STRENGTH("senseStrength"),
+    PAIRS("pairs");
 
     private final String key;
 

@@ -51,6 +51,11 @@ public final class FieldLabels implements ParamNames {
         labels.put(Param.FEATURE, "Feature");
         labels.put(Param.OUT, "The folder");
         labels.put(Param.FORCE, "confirm replacing");
+        labels.put(Param.WORDS, "Words");
+        labels.put(Param.SENSES, "Senses per word");
+        labels.put(Param.BACKGROUND, "Background features");
+        labels.put(Param.SENSE_STRENGTH, "Sense strength R");
+        labels.put(Param.PAIRS, "PS-Eval pairs");
     }
 
     @Override
