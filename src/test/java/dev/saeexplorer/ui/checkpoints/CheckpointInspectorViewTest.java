@@ -214,14 +214,18 @@ class CheckpointInspectorViewTest {
     }
 
     /**
-     * Replaces a text field's text as a user would, with the keyboard: a double click would select the word only when
-     * its two clicks come close enough in time, which a loaded machine does not promise.
+     * Replaces a text field's text with the keyboard, as a user tabbing into it would: the field gets the focus (a
+     * click may land beside a field scrolled out of a short pane, and a double click selects the word only when its
+     * clicks come close in time, which a loaded machine does not promise), Ctrl+A selects all, then the text is typed.
      */
     private static void retype(FxRobot robot, String query, String text) {
-        robot.clickOn(query);
+        javafx.scene.control.TextField field = robot.lookup(query).queryAs(javafx.scene.control.TextField.class);
+        robot.interact(field::requestFocus);
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
                 .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
         robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(text, field.getText(), query + " as typed");
     }
 
     @SuppressWarnings("unchecked")
