@@ -1,5 +1,7 @@
 package dev.saeexplorer.ui.training;
 
+import dev.saeexplorer.ui.common.FormGrid;
+
 import atlantafx.base.theme.Styles;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.world.WpPreset;
@@ -22,7 +24,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.util.Duration;
 
 /**
  * The settings form: one aligned grid of labels and controls in sections, each text field with a tooltip and, under it,
@@ -172,10 +173,6 @@ final class SettingsPane {
     }
 
     private static Tooltip tooltip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(360);
-        t.setShowDelay(Duration.millis(400));
-        return t;
+        return FormGrid.tooltip(text);
     }
 }
