@@ -32,7 +32,11 @@ public final class ExperimentCheckpoint {
         });
     }
 
-    /** The {@code metrics.json} object, in the contract's field order. */
+    /**
+     * The {@code metrics.json} object, in the contract's field order; {@code mcc} and {@code shrinkage}
+     * ({@link dev.saeexplorer.core.metrics.GroundTruthRecovery}, on the seeded evaluation sample drawn after training)
+     * come last.
+     */
     public static Map<String, Object> metrics(SyntheticExperiment.ExperimentResult result, String device) {
         SaeConfig cfg = result.training().config();
         SyntheticMetrics m = result.metrics();
@@ -51,6 +55,8 @@ public final class ExperimentCheckpoint {
         json.put("weights", result.training().weights().normalised());
         json.put("sparsity", result.sparsity());
         json.put("seed", cfg.seed());
+        json.put("mcc", m.mcc());
+        json.put("shrinkage", m.shrinkage());
         return json;
     }
 }

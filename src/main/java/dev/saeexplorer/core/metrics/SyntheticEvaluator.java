@@ -56,7 +56,7 @@ public final class SyntheticEvaluator {
         return new SyntheticMetrics(lossGt / samples, activeCoordinates == 0 ? null : nonSparse / activeCoordinates,
                 reconstruction, monosemanticity(model, f, maxActivation),
                 averageActivatedFeatures(model, data.superposition(), xs), dead, matching.latentOfFeature(),
-                correlation);
+                correlation, GroundTruthRecovery.compute(xs, fs));
     }
 
     /** Pearson correlation [latents][features]; 0 where a latent or a feature is constant. */

@@ -11,8 +11,19 @@ package dev.saeexplorer.core.metrics;
  * @param deadLatents          latents that never fire on the evaluation set
  * @param latentOfFeature      the matching, for feature i the latent (−1 for none)
  * @param correlation          correlation[j][i] between latent j and feature i over the evaluation set
+ * @param recovery             MCC and shrinkage on the same evaluation set ({@link GroundTruthRecovery}, its own
+ *                             matching on |correlation|)
  */
 public record SyntheticMetrics(double lossGT, Double lossGTNonSparse, double reconstructionXp, Double monosemanticity,
                                Double avgActivatedFeatures, int deadLatents, int[] latentOfFeature,
-                               double[][] correlation) {
+                               double[][] correlation, GroundTruthRecovery recovery) {
+    /** The mean correlation coefficient ({@link GroundTruthRecovery}). */
+    public double mcc() {
+        return recovery.mcc();
+    }
+
+    /** Recovered over true magnitude of the matched features ({@link GroundTruthRecovery}); null if none is active. */
+    public Double shrinkage() {
+        return recovery.shrinkage();
+    }
 }
