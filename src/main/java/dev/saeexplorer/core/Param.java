@@ -45,7 +45,8 @@ public enum Param {
     SENSES("senses"),
     BACKGROUND("background"),
     SENSE_STRENGTH("senseStrength"),
-    PAIRS("pairs");
+    PAIRS("pairs"),
+    WORLD("world");
 
     private final String key;
 

@@ -24,7 +24,13 @@ public final class SyntheticExperiment {
 
     public ExperimentResult run(Superposition sp, double sparsity, SaeConfig cfg, int evalSamples, TaskMonitor monitor,
                                 TrainingListener listener) {
-        SyntheticData data = new SyntheticData(sp, sparsity);
+        return run(new SyntheticData(sp, sparsity), cfg, evalSamples, monitor, listener);
+    }
+
+    /** The same on any synthetic world's data (e.g. a described world, {@code core.world.World}). */
+    public ExperimentResult run(SyntheticData data, SaeConfig cfg, int evalSamples, TaskMonitor monitor,
+                                TrainingListener listener) {
+        double sparsity = data.sparsity();
         WsaeWeights weights = weights(data, cfg);
         TrainingResult training = trainer.train(cfg, weights, data.batches(cfg.batch(), cfg.seed() + 1_000_003L),
                 monitor, listener);

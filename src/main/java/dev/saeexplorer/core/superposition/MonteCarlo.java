@@ -22,16 +22,27 @@ public final class MonteCarlo {
      * {@link ClosedForm} computes them from the quadratic form, and the tests check the two agree.
      */
     public SampleStats run(double sparsity, int samples, long seed, double[] gamma, TaskMonitor monitor) {
-        if (samples < 1) {
-            throw InvalidInputException.of(Param.SAMPLES, "must be at least 1, got " + samples);
-        }
+        checkSamples(samples);
+        return run(new SparseSampler(closedForm.superposition().features(), sparsity, seed), sparsity, samples, gamma,
+                monitor);
+    }
+
+    /**
+     * The same means over {@code samples} draws of another world's {@code sampler} (its n must be W_p's);
+     * {@code sparsity} is only what the result reports.
+     */
+    public SampleStats run(FeatureSampler sampler, double sparsity, int samples, double[] gamma, TaskMonitor monitor) {
+        checkSamples(samples);
         Superposition sp = closedForm.superposition();
+        if (sampler.features() != sp.features()) {
+            throw new IllegalArgumentException("the sampler draws " + sampler.features() + " features, W_p has "
+                    + sp.features());
+        }
         double[] g = gamma == null ? null : sp.checkGamma(gamma);
         int n = sp.features();
         int np = sp.dims();
         double[][] w = sp.matrix();
         double[][] columns = dev.saeexplorer.core.Matrices.transpose(w); // columns[i] = W_p[:, i], contiguous
-        SparseSampler sampler = new SparseSampler(n, sparsity, seed);
         int[] idx = new int[n];
         double[] val = new double[n];
         double[] x = new double[n];
@@ -122,5 +133,11 @@ public final class MonteCarlo {
         return new SampleStats(samples, sparsity, lossSae / samples, lossGt / samples, (lossSae - lossGt) / samples,
                 g == null ? null : lossWsae / samples, g == null ? null : (lossWsae - lossGt) / samples,
                 fracShrunk, fracVanished, recovery);
+    }
+
+    private static void checkSamples(int samples) {
+        if (samples < 1) {
+            throw InvalidInputException.of(Param.SAMPLES, "must be at least 1, got " + samples);
+        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * Draws ground-truth features x ∈ ℝⁿ with i.i.d. coordinates: 0 with probability S, otherwise Uniform(0, 1]
  * (design/MATH.md). Deterministic for a seed.
  */
-public final class SparseSampler {
+public final class SparseSampler implements FeatureSampler {
     private final int features;
     private final double sparsity;
     private final SplittableRandom random;
@@ -33,32 +33,9 @@ public final class SparseSampler {
         return sparsity;
     }
 
+    @Override
     public int features() {
         return features;
-    }
-
-    public double[] next() {
-        double[] x = new double[features];
-        int[] idx = new int[features];
-        double[] val = new double[features];
-        int count = nextActive(idx, val);
-        for (int a = 0; a < count; a++) {
-            x[idx[a]] = val[a];
-        }
-        return x;
-    }
-
-    /** Fills a row-major float batch [rows, features]. */
-    public void fill(float[] out, int rows) {
-        java.util.Arrays.fill(out, 0, rows * features, 0f);
-        int[] idx = new int[features];
-        double[] val = new double[features];
-        for (int r = 0; r < rows; r++) {
-            int count = nextActive(idx, val);
-            for (int a = 0; a < count; a++) {
-                out[r * features + idx[a]] = (float) val[a];
-            }
-        }
     }
 
     /**
@@ -68,6 +45,7 @@ public final class SparseSampler {
      *
      * @return the number of active features written to {@code indices} and {@code values}
      */
+    @Override
     public int nextActive(int[] indices, double[] values) {
         if (sparsity >= 1.0) {
             return 0;

@@ -5,6 +5,7 @@ import dev.saeexplorer.core.sae.BatchSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import java.util.function.LongFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -16,11 +17,22 @@ public final class SyntheticData {
     private final Superposition sp;
     private final double sparsity;
     private final INDArray wpT;
+    private final LongFunction<? extends FeatureSampler> samplers;
 
+    /** The WSAE paper's world: every feature active with probability 1 − S, magnitude Uniform(0, 1]. */
     public SyntheticData(Superposition sp, double sparsity) {
+        this(sp, sparsity, seed -> new SparseSampler(sp.features(), sparsity, seed));
         SparseSampler.checkSparsity(sparsity);
+    }
+
+    /**
+     * Another world over W_p: {@code samplers} gives the ground-truth stream for a seed (its n must be W_p's);
+     * {@code sparsity} is only what results report as the run's sparsity.
+     */
+    public SyntheticData(Superposition sp, double sparsity, LongFunction<? extends FeatureSampler> samplers) {
         this.sp = sp;
         this.sparsity = sparsity;
+        this.samplers = samplers;
         this.wpT = Nd4j.createFromArray(Matrices.flatten(Matrices.transpose(sp.matrix())))
                 .reshape(sp.features(), sp.dims());
     }
@@ -35,7 +47,7 @@ public final class SyntheticData {
 
     /** A fixed sample: x [samples, n] and x_p [samples, n_p]. */
     public Sample sample(int samples, long seed) {
-        SparseSampler sampler = new SparseSampler(sp.features(), sparsity, seed);
+        FeatureSampler sampler = samplers.apply(seed);
         float[] xs = new float[samples * sp.features()];
         sampler.fill(xs, samples);
         INDArray x = Nd4j.createFromArray(xs).reshape(samples, sp.features());
@@ -54,7 +66,7 @@ public final class SyntheticData {
         float[] xp = new float[batch * d];
         RowChunk[] chunks = new RowChunk[CHUNKS];
         for (int c = 0; c < CHUNKS; c++) {
-            chunks[c] = new RowChunk(new SparseSampler(sp.features(), sparsity, seed + c * 0x9E3779B97F4A7C15L),
+            chunks[c] = new RowChunk(samplers.apply(seed + c * 0x9E3779B97F4A7C15L),
                     (int) ((long) batch * c / CHUNKS), (int) ((long) batch * (c + 1) / CHUNKS));
         }
         return new BatchSource() {
@@ -78,13 +90,13 @@ public final class SyntheticData {
 
     /** Rows [from, to) of every batch, drawn from one random stream. */
     private static final class RowChunk {
-        private final SparseSampler sampler;
+        private final FeatureSampler sampler;
         private final int from;
         private final int to;
         private final int[] idx;
         private final double[] val;
 
-        RowChunk(SparseSampler sampler, int from, int to) {
+        RowChunk(FeatureSampler sampler, int from, int to) {
             this.sampler = sampler;
             this.from = from;
             this.to = to;

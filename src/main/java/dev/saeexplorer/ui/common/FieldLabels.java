@@ -56,6 +56,7 @@ public final class FieldLabels implements ParamNames {
         labels.put(Param.BACKGROUND, "Background features");
         labels.put(Param.SENSE_STRENGTH, "Sense strength R");
         labels.put(Param.PAIRS, "PS-Eval pairs");
+        labels.put(Param.WORLD, "World");
     }
 
     @Override
