@@ -6,6 +6,10 @@ import dev.saeexplorer.core.superposition.ClosedForm;
 import dev.saeexplorer.core.superposition.MonteCarlo;
 import dev.saeexplorer.core.superposition.SampleStats;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.world.World;
+import dev.saeexplorer.core.world.WorldFile;
+import dev.saeexplorer.core.world.WorldSampler;
 import dev.saeexplorer.core.world.WpPreset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,11 +24,14 @@ public final class SampleStatsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--wp", required = true, description = "W_p: inline JSON, a JSON file, a toy-model file or preset:NAME (" + WpPreset.IDS + ").")
+    @Option(names = "--wp", description = "W_p: inline JSON, a JSON file, a toy-model file or preset:NAME (" + WpPreset.IDS + ").")
     String wp;
 
-    @Option(names = "--sparsity", required = true, description = "S in [0, 1].")
-    double sparsity;
+    @Option(names = "--sparsity", description = "S in [0, 1].")
+    Double sparsity;
+
+    @Option(names = "--world", description = "A world file (JSON: W_p, firing, magnitudes, groups, hierarchy) instead of --wp and --sparsity.")
+    java.nio.file.Path world;
 
     @Option(names = "--samples", required = true, description = "Number of samples N ≥ 1.")
     int samples;
@@ -42,11 +49,28 @@ public final class SampleStatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ctx.setDebug(common.debug);
-        Flags.sparsity(sparsity, "--sparsity");
-        Superposition sp = WpPreset.load(wp, "--wp");
-        double[] g = gamma == null ? null : MatrixJson.vector(gamma, "--gamma");
-        SampleStats stats = new MonteCarlo(new ClosedForm(sp, new Activation.Relu()))
-                .run(sparsity, samples, seed, g, ctx.monitor());
+        SampleStats stats;
+        if (world != null) {
+            if (wp != null || sparsity != null) {
+                throw new InvalidInputException("--world gives W_p and the sparsity: leave out --wp and --sparsity");
+            }
+            World w = WorldFile.read(world);
+            Superposition sp = w.superposition();
+            int n = sp.features();
+            w.check(n);
+            double[] g = gamma == null ? null : MatrixJson.vector(gamma, "--gamma");
+            stats = new MonteCarlo(new ClosedForm(sp, new Activation.Relu()))
+                    .run(new WorldSampler(w, n, seed), w.nominalSparsity(n), samples, g, ctx.monitor());
+        } else {
+            if (wp == null || sparsity == null) {
+                throw new InvalidInputException("give --wp and --sparsity, or --world");
+            }
+            Flags.sparsity(sparsity, "--sparsity");
+            Superposition sp = WpPreset.load(wp, "--wp");
+            double[] g = gamma == null ? null : MatrixJson.vector(gamma, "--gamma");
+            stats = new MonteCarlo(new ClosedForm(sp, new Activation.Relu()))
+                    .run(sparsity, samples, seed, g, ctx.monitor());
+        }
         if (common.json) {
             ctx.printJson(stats);
         } else {

@@ -25,6 +25,11 @@ public final class SuperpositionSource {
     @Option(names = "--toy-steps", defaultValue = "5000", description = "Toy-model training steps (default: ${DEFAULT-VALUE}).")
     int toySteps;
 
+    /** Whether any of --wp and --toy-* was given. */
+    boolean given() {
+        return wp != null || toyFeatures != null || toyDims != null || toySparsity != null;
+    }
+
     /** Checks that exactly one source is given, before any work starts. */
     void validate() {
         boolean toy = toyFeatures != null || toyDims != null || toySparsity != null;

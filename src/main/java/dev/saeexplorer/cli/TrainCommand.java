@@ -8,7 +8,9 @@ import dev.saeexplorer.core.io.AtomicFiles;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.TrainingListener;
 import dev.saeexplorer.core.sae.Weighting;
-import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.InvalidInputException;
+import dev.saeexplorer.core.superposition.SyntheticData;
+import dev.saeexplorer.core.world.WorldFile;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,8 +32,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainOptions train;
 
-    @Option(names = "--sparsity", required = true, description = "S in [0, 1] of the SAE's training data.")
-    double sparsity;
+    @Option(names = "--sparsity", description = "S in [0, 1] of the SAE's training data.")
+    Double sparsity;
+
+    @Option(names = "--world", description = "A world file (JSON: W_p, firing, magnitudes, groups, hierarchy) to train on, instead of --wp/--toy-* and --sparsity.")
+    Path world;
 
     @Option(names = "--weighting", defaultValue = "none", description = "none (SAE), variance (WSAE) or oracle (default: ${DEFAULT-VALUE}).")
     String weighting;
@@ -49,17 +54,29 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ctx.setDebug(common.debug);
-        source.validate();
-        Flags.sparsity(sparsity, "--sparsity");
         Weighting w = Weighting.parse(weighting);
+        SyntheticData worldData = null;
+        if (world != null) {
+            if (source.given() || sparsity != null) {
+                throw new InvalidInputException("--world gives W_p and the sparsity: leave out --wp, --toy-* and --sparsity");
+            }
+            worldData = WorldFile.read(world).data();
+        } else {
+            source.validate();
+            if (sparsity == null) {
+                throw new InvalidInputException("--sparsity is missing: give --sparsity, or a --world file");
+            }
+            Flags.sparsity(sparsity, "--sparsity");
+        }
         // Every option is checked before anything is trained, the toy model of --toy-* included.
-        SaeConfig cfg = train.toConfig(source.dims(), w);
+        SaeConfig cfg = train.toConfig(worldData != null ? worldData.superposition().dims() : source.dims(), w);
         AtomicFiles.checkDirectoryTarget(out, force);
         ComputeBackend backend = train.device.select(ctx);
         TaskMonitor monitor = ctx.monitor();
-        Superposition sp = source.load(train.seed, monitor);
-        SyntheticExperiment.ExperimentResult result = new SyntheticExperiment().run(sp, sparsity, cfg, train.evalSamples,
-                monitor, TrainingListener.NONE);
+        SyntheticExperiment.ExperimentResult result = worldData != null
+                ? new SyntheticExperiment().run(worldData, cfg, train.evalSamples, monitor, TrainingListener.NONE)
+                : new SyntheticExperiment().run(source.load(train.seed, monitor), sparsity, cfg, train.evalSamples,
+                        monitor, TrainingListener.NONE);
         Map<String, Object> metrics = ExperimentCheckpoint.metrics(result, backend.device().id());
         ExperimentCheckpoint.save(out, force, result, backend.device().id());
         if (common.json) {
