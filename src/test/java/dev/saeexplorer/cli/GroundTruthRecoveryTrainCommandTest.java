@@ -34,6 +34,7 @@ class GroundTruthRecoveryTrainCommandTest {
         double shrinkage = json.get("shrinkage").asDouble();
         assertTrue(shrinkage >= 0 && Double.isFinite(shrinkage), () -> "shrinkage " + shrinkage);
         assertEquals(json, readJsonFile(out.resolve("metrics.json")), "--json prints metrics.json");
+        assertTrue(json.has("absorption") && json.get("absorption").isNull(), json::toString); // no world, no hierarchy
     }
 
     @Test

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +57,31 @@ class WorldCommandsTest {
         assertTrue(Files.isRegularFile(out.resolve("metrics.json")));
         assertTrue(Files.isRegularFile(out.resolve("sae_weights.safetensors")));
         assertEquals(metrics, readJsonFile(out.resolve("metrics.json")));
+    }
+
+    @Test
+    void trainOnAWorldWithAHierarchyReportsAnAbsorptionInTheUnitIntervalAndNullWithoutOne() throws IOException {
+        // example2: 3 features, so 4 latents match both ends of the edge; the child fires with its parent 90% of the
+        // time and both fire often (S = 0.3), so the 256 evaluation samples have co-active rows for any seed.
+        String hier = "{\"wp\":\"preset:example2\",\"firing\":{\"kind\":\"uniform\",\"sparsity\":0.3},"
+                + "\"hierarchy\":[{\"parent\":0,\"child\":1,\"probability\":0.9}]}";
+        Path out = dir.resolve("hier");
+        JsonNode metrics = singleJson(ok(concat(new String[] {"train", "--world", file("h.json", hier), "--out",
+                out.toString(), "--json"}, TINY)));
+        assertTrue(metrics.get("absorption").isNumber(), metrics::toString);
+        double absorption = metrics.get("absorption").asDouble();
+        assertTrue(absorption >= 0 && absorption <= 1, () -> "absorption " + absorption);
+        assertEquals(metrics, readJsonFile(out.resolve("metrics.json")));
+        List<String> names = new ArrayList<>();
+        metrics.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("mcc", "shrinkage", "absorption"), names.subList(names.size() - 3, names.size()),
+                names::toString); // a new last field; every existing one keeps its place
+
+        Path flat = dir.resolve("flat");
+        JsonNode none = singleJson(ok(concat(new String[] {"train", "--world", file("u.json", UNIFORM), "--out",
+                flat.toString(), "--json"}, TINY)));
+        assertTrue(none.has("absorption") && none.get("absorption").isNull(), none::toString);
+        assertTrue(readJsonFile(flat.resolve("metrics.json")).get("absorption").isNull());
     }
 
     @Test

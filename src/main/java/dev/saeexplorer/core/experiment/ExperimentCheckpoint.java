@@ -35,7 +35,8 @@ public final class ExperimentCheckpoint {
     /**
      * The {@code metrics.json} object, in the contract's field order; {@code mcc} and {@code shrinkage}
      * ({@link dev.saeexplorer.core.metrics.GroundTruthRecovery}, on the seeded evaluation sample drawn after training)
-     * come last.
+     * come last, then {@code absorption} ({@link dev.saeexplorer.core.metrics.Absorption}: the absorption rate of a
+     * world's hierarchy, null for a world without one and for training without a world).
      */
     public static Map<String, Object> metrics(SyntheticExperiment.ExperimentResult result, String device) {
         SaeConfig cfg = result.training().config();
@@ -57,6 +58,7 @@ public final class ExperimentCheckpoint {
         json.put("seed", cfg.seed());
         json.put("mcc", m.mcc());
         json.put("shrinkage", m.shrinkage());
+        json.put("absorption", m.absorptionRate());
         return json;
     }
 }

@@ -53,10 +53,11 @@ public final class SyntheticEvaluator {
                 dead++;
             }
         }
+        GroundTruthRecovery recovery = GroundTruthRecovery.compute(xs, fs);
         return new SyntheticMetrics(lossGt / samples, activeCoordinates == 0 ? null : nonSparse / activeCoordinates,
                 reconstruction, monosemanticity(model, f, maxActivation),
                 averageActivatedFeatures(model, data.superposition(), xs), dead, matching.latentOfFeature(),
-                correlation, GroundTruthRecovery.compute(xs, fs));
+                correlation, recovery, Absorption.compute(xs, fs, recovery, data.hierarchy()));
     }
 
     /** Pearson correlation [latents][features]; 0 where a latent or a feature is constant. */

@@ -13,10 +13,13 @@ package dev.saeexplorer.core.metrics;
  * @param correlation          correlation[j][i] between latent j and feature i over the evaluation set
  * @param recovery             MCC and shrinkage on the same evaluation set ({@link GroundTruthRecovery}, its own
  *                             matching on |correlation|)
+ * @param absorption           absorption rate of the world's hierarchy on the same evaluation set, with the matching of
+ *                             {@code recovery} ({@link Absorption}; rate null without a hierarchy)
  */
 public record SyntheticMetrics(double lossGT, Double lossGTNonSparse, double reconstructionXp, Double monosemanticity,
                                Double avgActivatedFeatures, int deadLatents, int[] latentOfFeature,
-                               double[][] correlation, GroundTruthRecovery recovery) {
+                               double[][] correlation, GroundTruthRecovery recovery,
+                               Absorption absorption) {
     /** The mean correlation coefficient ({@link GroundTruthRecovery}). */
     public double mcc() {
         return recovery.mcc();
@@ -25,5 +28,10 @@ public record SyntheticMetrics(double lossGT, Double lossGTNonSparse, double rec
     /** Recovered over true magnitude of the matched features ({@link GroundTruthRecovery}); null if none is active. */
     public Double shrinkage() {
         return recovery.shrinkage();
+    }
+
+    /** The absorption rate of the world's hierarchy ({@link Absorption}); null without a hierarchy or co-activity. */
+    public Double absorptionRate() {
+        return absorption.rate();
     }
 }

@@ -18,6 +18,7 @@ public final class SyntheticData {
     private final double sparsity;
     private final INDArray wpT;
     private final LongFunction<? extends FeatureSampler> samplers;
+    private final int[][] hierarchy;
 
     /** The WSAE paper's world: every feature active with probability 1 − S, magnitude Uniform(0, 1]. */
     public SyntheticData(Superposition sp, double sparsity) {
@@ -30,6 +31,19 @@ public final class SyntheticData {
      * {@code sparsity} is only what results report as the run's sparsity.
      */
     public SyntheticData(Superposition sp, double sparsity, LongFunction<? extends FeatureSampler> samplers) {
+        this(sp, sparsity, samplers, new int[0][]);
+    }
+
+    /**
+     * As {@link #SyntheticData(Superposition, double, LongFunction)}, for a world with a parent → child hierarchy:
+     * {@code hierarchy} lists its edges as {parent, child} feature indices (for the absorption metric).
+     */
+    public SyntheticData(Superposition sp, double sparsity, LongFunction<? extends FeatureSampler> samplers,
+                         int[][] hierarchy) {
+        this.hierarchy = new int[hierarchy.length][];
+        for (int k = 0; k < hierarchy.length; k++) {
+            this.hierarchy[k] = hierarchy[k].clone();
+        }
         this.sp = sp;
         this.sparsity = sparsity;
         this.samplers = samplers;
@@ -43,6 +57,15 @@ public final class SyntheticData {
 
     public double sparsity() {
         return sparsity;
+    }
+
+    /** The hierarchy's edges as {parent, child} feature indices, a copy; empty for a world without one. */
+    public int[][] hierarchy() {
+        int[][] copy = new int[hierarchy.length][];
+        for (int k = 0; k < hierarchy.length; k++) {
+            copy[k] = hierarchy[k].clone();
+        }
+        return copy;
     }
 
     /** A fixed sample: x [samples, n] and x_p [samples, n_p]. */

@@ -97,13 +97,17 @@ public record World(String wp, Firing firing, Magnitude magnitude, List<Group> g
 
     /**
      * The training and evaluation data of this world over its W_p, checked: x drawn by {@link WorldSampler}, reporting
-     * {@link #nominalSparsity} as its sparsity.
+     * {@link #nominalSparsity} as its sparsity and carrying the hierarchy's edges (for the absorption metric).
      */
     public SyntheticData data() {
         Superposition sp = superposition();
         int n = sp.features();
-        check(n);
-        return new SyntheticData(sp, nominalSparsity(n), seed -> new WorldSampler(this, n, seed));
+        List<Edge> edges = check(n);
+        int[][] hierarchyEdges = new int[edges.size()][];
+        for (int k = 0; k < edges.size(); k++) {
+            hierarchyEdges[k] = new int[] {edges.get(k).parent(), edges.get(k).child()};
+        }
+        return new SyntheticData(sp, nominalSparsity(n), seed -> new WorldSampler(this, n, seed), hierarchyEdges);
     }
 
     /** W_p, built from {@link #wp}. */
