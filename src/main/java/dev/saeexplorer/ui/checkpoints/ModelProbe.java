@@ -176,8 +176,8 @@ final class ModelProbe {
             Corpus corpus = request.corpus();
             FeatureStoreBuild.Request build = new FeatureStoreBuild.Request(pair.lm.folder(), pair.a.checkpoint(),
                     pair.hook.name(), corpus, request.settings());
-            StoreIdentity identity = new StoreIdentity(StoreIdentity.Model.of(pair.lm.folder()),
-                    StoreIdentity.Sae.of(pair.a.checkpoint(), pair.hook.name()), StoreIdentity.Source.of(corpus));
+            Fingerprints f = fingerprints(pair);
+            StoreIdentity identity = new StoreIdentity(f.model(), f.sae(), StoreIdentity.Source.of(corpus));
             Path dir = shelf.folderFor(identity, request.settings());
             FeatureStore existing = reusable(dir, identity);
             if (existing == null) {
@@ -237,8 +237,8 @@ final class ModelProbe {
             return;
         }
         dashboards.start("Looking for feature dashboards built before", m -> {
-            List<StoreShelf.Entry> found = shelf.storesOf(StoreIdentity.Sae.of(pair.a.checkpoint(), pair.hook.name()),
-                    StoreIdentity.Model.of(pair.lm.folder()));
+            Fingerprints f = fingerprints(pair);
+            List<StoreShelf.Entry> found = shelf.storesOf(f.sae(), f.model());
             for (StoreShelf.Entry e : found) {
                 try {
                     return new Opened(FeatureStore.open(e.dir()), found);
@@ -323,6 +323,24 @@ final class ModelProbe {
     }
 
     private record Pair(LanguageModel lm, InspectedCheckpoint a, HookPoint hook) {
+    }
+
+    /** The model's and A's content fingerprints for one pair (hashing GPT-2 small reads 500 MB: done once). */
+    private record Fingerprints(LanguageModel lm, InspectedCheckpoint a, String hook, StoreIdentity.Model model,
+                                StoreIdentity.Sae sae) {
+    }
+
+    private volatile Fingerprints fingerprints;
+
+    /** The pair's fingerprints, computed on the first background job that needs them and kept for the next. */
+    private Fingerprints fingerprints(Pair pair) {
+        Fingerprints f = fingerprints;
+        if (f == null || f.lm() != pair.lm || f.a() != pair.a || !f.hook().equals(pair.hook.name())) {
+            f = new Fingerprints(pair.lm, pair.a, pair.hook.name(), StoreIdentity.Model.of(pair.lm.folder()),
+                    StoreIdentity.Sae.of(pair.a.checkpoint(), pair.hook.name()));
+            fingerprints = f;
+        }
+        return f;
     }
 
     /** The model and A with A's hook in the model, or null with the reason in the note. */
