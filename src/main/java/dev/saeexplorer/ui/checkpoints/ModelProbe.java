@@ -251,7 +251,12 @@ final class ModelProbe {
             if (o != null) {
                 opened(o);
             }
-        }, e -> { });
+        }, e -> {
+            // Not worth a dialog (nothing was asked for), but not silent either: the note says why none reopened.
+            if (!(e instanceof CancelledException)) {
+                note.set("Could not look for dashboards built before: " + ErrorText.forPeople(e, FieldLabels.TABLE));
+            }
+        });
     }
 
     /**

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * only picks among the stores already found.
  */
 final class StoreLink {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreLink.class);
     private final StoreShelf shelf;
     private final CheckpointInput slot;
     private final LatestRun finds;
@@ -49,7 +50,14 @@ final class StoreLink {
                 m -> shelf.storesOf(StoreIdentity.Sae.of(sae.checkpoint(), null), null), list -> {
                     found = list;
                     pick();
-                }, e -> { });
+                }, StoreLink::unavailable);
+    }
+
+    /** A lookup nobody asked for failed: no link, and the reason in the log rather than a dialog. */
+    private static void unavailable(Throwable e) {
+        if (!(e instanceof dev.saeexplorer.core.compute.CancelledException)) {
+            LOG.warn("no feature-store link: {}", e.toString());
+        }
     }
 
     private void pick() {
@@ -71,6 +79,6 @@ final class StoreLink {
                 }
             }
             return null;
-        }, store::set, e -> { });
+        }, store::set, StoreLink::unavailable);
     }
 }
