@@ -22,17 +22,24 @@ public final class SuperpositionSource {
     @Option(names = "--toy-sparsity", description = "... trained at sparsity S0.")
     Double toySparsity;
 
+    @Option(names = "--toy-importance", description = "... with feature i of importance rⁱ, r in (0, 1] (default 1: all equal).")
+    Double toyImportance;
+
     @Option(names = "--toy-steps", defaultValue = "5000", description = "Toy-model training steps (default: ${DEFAULT-VALUE}).")
     int toySteps;
 
     /** Whether any of --wp and --toy-* was given. */
     boolean given() {
-        return wp != null || toyFeatures != null || toyDims != null || toySparsity != null;
+        return wp != null || toyFeatures != null || toyDims != null || toySparsity != null || toyImportance != null;
     }
 
     /** Checks that exactly one source is given, before any work starts. */
     void validate() {
         boolean toy = toyFeatures != null || toyDims != null || toySparsity != null;
+        if (toyImportance != null && !toy) {
+            throw new InvalidInputException("--toy-importance belongs to a toy-model W_p: give --toy-features, --toy-dims"
+                    + " and --toy-sparsity too");
+        }
         if (wp != null && toy) {
             throw new InvalidInputException("give either --wp or the --toy-features/--toy-dims/--toy-sparsity trio, not both");
         }
@@ -72,6 +79,10 @@ public final class SuperpositionSource {
     }
 
     private ToyModelConfig toyConfig(long seed) {
-        return new ToyModelConfig(toyFeatures, toyDims, toySparsity, 1.0, toySteps, 1024, 1e-3, seed);
+        if (toyImportance != null && !(toyImportance > 0 && toyImportance <= 1)) {
+            throw new InvalidInputException("--toy-importance must be in (0, 1], got " + toyImportance);
+        }
+        return new ToyModelConfig(toyFeatures, toyDims, toySparsity, toyImportance == null ? 1.0 : toyImportance,
+                toySteps, 1024, 1e-3, seed);
     }
 }

@@ -9,6 +9,8 @@ import dev.saeexplorer.core.io.AtomicFiles;
 import dev.saeexplorer.core.experiment.SweepFiles;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.world.World;
+import dev.saeexplorer.core.world.WorldFile;
 import dev.saeexplorer.core.world.WpPerSeed;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,8 +40,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "1", description = "Seeds per sparsity (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--wsae-weighting", defaultValue = "variance", description = "The WSAE's weights: variance or oracle (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--wsae-weighting", defaultValue = "variance", description = "The WSAE's weights, one or a comma-separated list, each trained beside the SAE: variance, oracle or variance-raw (the paper's γ = s^α, not rescaled) (default: ${DEFAULT-VALUE}).")
     String wsaeWeighting;
+
+    @Option(names = "--world", description = "A world file (JSON: W_p, firing, magnitudes, groups, hierarchy) taken to each S of the grid, instead of --wp/--toy-*.")
+    Path world;
 
     @Option(names = "--out", required = true, description = "Rows to write: FILE.csv or FILE.json.")
     Path out;
@@ -54,22 +59,27 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ctx.setDebug(common.debug);
-        source.validate();
-        double[] grid = parseSparsities(sparsities);
-        Weighting wsae = Weighting.parse(wsaeWeighting);
-        if (wsae == Weighting.NONE) {
-            throw new InvalidInputException("--wsae-weighting must be variance or oracle");
+        World described = null;
+        if (world != null) {
+            if (source.given()) {
+                throw new InvalidInputException("--world gives W_p: leave out --wp and --toy-*");
+            }
+            described = WorldFile.read(world);
+        } else {
+            source.validate();
         }
+        double[] grid = parseSparsities(sparsities);
+        List<Weighting> models = models(wsaeWeighting);
         SweepFiles.Format format = SweepFiles.formatOf(out);
         AtomicFiles.checkFileTarget(out, force);
         Flags.atLeastOne(seeds, "--seeds");
         ComputeBackend backend = train.device.select(ctx);
         TaskMonitor monitor = ctx.monitor();
         // Validate every training option before the first (possibly long) toy model is trained.
-        train.toConfig(1, wsae);
-        WpPerSeed wp = source.perSeed();
-        SaeConfig base = train.toConfig(wp.dims(), wsae);
-        List<SweepRow> rows = new SparsitySweep().run(grid, seeds, wp, base,
+        train.toConfig(1, Weighting.NONE);
+        WpPerSeed wp = described != null ? WpPerSeed.fixed(described.superposition()) : source.perSeed();
+        SaeConfig base = train.toConfig(wp.dims(), Weighting.NONE);
+        List<SweepRow> rows = new SparsitySweep().run(grid, seeds, wp, described, models, base,
                 train.evalSamples, backend.device().id(), monitor, row -> ctx.err().printf(Locale.ROOT,
                         "finished S=%.3f seed %d %s: L_GT %s, avg. activated features %s%n", row.sparsity(), row.seed(),
                         row.model(), Tables.number(row.lossGT()), Tables.number(row.avgActivatedFeatures())));
@@ -80,6 +90,21 @@ public final class SweepCommand implements Callable<Integer> {
             printTable(rows);
         }
         return Cli.OK;
+    }
+
+    /** The SAE, then each WSAE weighting of the list once, in the order given. */
+    static List<Weighting> models(String text) {
+        java.util.LinkedHashSet<Weighting> models = new java.util.LinkedHashSet<>();
+        models.add(Weighting.NONE);
+        for (String part : text.split(",", -1)) {
+            Weighting w = Weighting.parse(part);
+            if (w == Weighting.NONE) {
+                throw new InvalidInputException("--wsae-weighting lists WSAE weights (variance, oracle, variance-raw);"
+                        + " the SAE is always trained");
+            }
+            models.add(w);
+        }
+        return List.copyOf(models);
     }
 
     static double[] parseSparsities(String text) {
@@ -107,10 +132,10 @@ public final class SweepCommand implements Callable<Integer> {
 
     private void printTable(List<SweepRow> rows) {
         var o = ctx.out();
-        o.printf("%8s %5s %5s %11s %11s %11s %11s %9s %5s%n", "S", "seed", "model", "L_GT", "L_GT(x>0)",
+        o.printf("%8s %5s %14s %11s %11s %11s %11s %9s %5s%n", "S", "seed", "model", "L_GT", "L_GT(x>0)",
                 "recon x_p", "monosem.", "avg.feat", "dead");
         for (SweepRow r : rows) {
-            o.printf(Locale.ROOT, "%8.3f %5d %5s %11s %11s %11s %11s %9s %5d%n", r.sparsity(), r.seed(), r.model(),
+            o.printf(Locale.ROOT, "%8.3f %5d %14s %11s %11s %11s %11s %9s %5d%n", r.sparsity(), r.seed(), r.model(),
                     Tables.number(r.lossGT()), Tables.number(r.lossGTNonSparse()), Tables.number(r.reconstructionXp()),
                     Tables.number(r.monosemanticity()), Tables.number(r.avgActivatedFeatures()), r.deadLatents());
         }

@@ -38,7 +38,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--world", description = "A world file (JSON: W_p, firing, magnitudes, groups, hierarchy) to train on, instead of --wp/--toy-* and --sparsity.")
     Path world;
 
-    @Option(names = "--weighting", defaultValue = "none", description = "none (SAE), variance (WSAE) or oracle (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--weighting", defaultValue = "none", description = "none (SAE), variance (WSAE), oracle or variance-raw (the paper's γ = s^α, not rescaled) (default: ${DEFAULT-VALUE}).")
     String weighting;
 
     @Option(names = "--out", required = true, description = "Checkpoint folder to create (SAELens layout + metrics.json).")

@@ -53,7 +53,7 @@ public final class ExperimentCheckpoint {
         json.put("device", device);
         json.put("weighting", cfg.weighting().id());
         json.put("alpha", cfg.alpha());
-        json.put("weights", result.training().weights().normalised());
+        json.put("weights", result.training().weights().applied());
         json.put("sparsity", result.sparsity());
         json.put("seed", cfg.seed());
         json.put("mcc", m.mcc());

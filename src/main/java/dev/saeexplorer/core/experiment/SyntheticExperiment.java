@@ -40,14 +40,8 @@ public final class SyntheticExperiment {
 
     /** Γ for the run: identity for the SAE, s_i^α from a separate sample for the WSAE, or the oracle from W_p. */
     public static WsaeWeights weights(SyntheticData data, SaeConfig cfg) {
-        switch (cfg.weighting()) {
-            case VARIANCE:
-                return WsaeWeights.fromVariance(data.inputVariance(VARIANCE_SAMPLES, cfg.seed() + 2_000_003L), cfg.alpha());
-            case ORACLE:
-                return WsaeWeights.oracle(data.superposition().matrix());
-            default:
-                return WsaeWeights.uniform(cfg.inputDim());
-        }
+        return WsaeWeights.of(cfg.weighting(), cfg.inputDim(), cfg.alpha(),
+                () -> data.inputVariance(VARIANCE_SAMPLES, cfg.seed() + 2_000_003L), data.superposition().matrix());
     }
 
     /** What a run produced. */

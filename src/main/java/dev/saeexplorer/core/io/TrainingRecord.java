@@ -19,7 +19,7 @@ public record TrainingRecord(int formatVersion, String activation, Integer k, Do
     public static TrainingRecord of(SaeConfig cfg, WsaeWeights weights, Double sparsity, Map<String, Object> metrics) {
         Activation a = cfg.activation();
         return new TrainingRecord(FORMAT_VERSION, a.id(), a.keptPerSample(), a.uniformThreshold(), cfg.tied(), cfg.l1(),
-                cfg.weighting().id(), cfg.alpha(), weights.raw(), weights.normalised(), sparsity, cfg.seed(), cfg.steps(),
+                cfg.weighting().id(), cfg.alpha(), weights.raw(), weights.applied(), sparsity, cfg.seed(), cfg.steps(),
                 cfg.batch(), cfg.learningRate(), cfg.auxCoefficient(), metrics);
     }
 }

@@ -82,11 +82,10 @@ public final class LmSaeTraining {
                                 TaskMonitor monitor, TrainingListener listener) {
         s.hook().checkAgainst(lm.config().nLayer());
         SaeConfig cfg = s.config(lm.dModel());
-        boolean wsae = s.weighting() == Weighting.VARIANCE;
-        WsaeWeights weights = wsae
-                ? WsaeWeights.fromVariance(variance(new ActivationStream(lm, tokenizer, s.hook(), texts, VARIANCE_BATCH),
-                        VARIANCE_ROWS, SubTask.of(monitor, 0, 0.1, "estimating activation variance")), s.alpha())
-                : WsaeWeights.uniform(lm.dModel());
+        boolean wsae = s.weighting().fromVariance();
+        WsaeWeights weights = WsaeWeights.of(s.weighting(), lm.dModel(), s.alpha(),
+                () -> variance(new ActivationStream(lm, tokenizer, s.hook(), texts, VARIANCE_BATCH), VARIANCE_ROWS,
+                        SubTask.of(monitor, 0, 0.1, "estimating activation variance")), null);
         double from = wsae ? 0.1 : 0;
         TrainingResult result = new SaeTrainer().train(cfg, weights,
                 new ActivationStream(lm, tokenizer, s.hook(), texts, s.batch()),
@@ -155,7 +154,7 @@ public final class LmSaeTraining {
         json.put("device", device);
         json.put("weighting", r.config().weighting().id());
         json.put("alpha", r.config().alpha());
-        json.put("weights", r.weights().normalised());
+        json.put("weights", r.weights().applied());
         return json;
     }
 }

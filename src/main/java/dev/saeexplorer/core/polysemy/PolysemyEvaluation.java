@@ -131,10 +131,8 @@ public final class PolysemyEvaluation {
     /** Trains on random contexts and returns the SAE's features of a context's x_p. */
     private static Function<double[], float[]> trained(PolysemyWorld world, SaeConfig cfg, Settings settings,
                                                        TaskMonitor monitor) {
-        WsaeWeights weights = cfg.weighting() == Weighting.VARIANCE
-                ? WsaeWeights.fromVariance(PolysemySamples.inputVariance(world, VARIANCE_SAMPLES, settings.seed() + 2),
-                cfg.alpha())
-                : WsaeWeights.uniform(cfg.inputDim());
+        WsaeWeights weights = WsaeWeights.of(cfg.weighting(), cfg.inputDim(), cfg.alpha(),
+                () -> PolysemySamples.inputVariance(world, VARIANCE_SAMPLES, settings.seed() + 2), null);
         var model = new SaeTrainer().train(cfg, weights,
                 PolysemySamples.batches(world, cfg.batch(), settings.seed() + 1), monitor, TrainingListener.NONE).model();
         HostSaeEncoder encoder = HostSaeEncoder.of(model);

@@ -61,7 +61,7 @@ final class JvmKernel implements TrainingKernel {
         this.bDec = init.bDec().toFloatVector();
         this.gammaSquared = new float[d];
         for (int k = 0; k < d; k++) {
-            double g = weights.normalised()[k];
+            double g = weights.applied()[k];
             gammaSquared[k] = (float) (g * g);
         }
         this.adamWEnc = new HostAdam(d, m, cfg.learningRate());

@@ -48,7 +48,7 @@ final class Nd4jKernel implements TrainingKernel {
 
     /** Γ² as a row vector [1, d_in]. */
     private static INDArray squared(WsaeWeights weights) {
-        double[] g = weights.normalised();
+        double[] g = weights.applied();
         float[] g2 = new float[g.length];
         for (int i = 0; i < g.length; i++) {
             g2[i] = (float) (g[i] * g[i]);

@@ -31,8 +31,8 @@ public final class SaeTrainer {
             throw new InvalidInputException("the data has " + data.inputDim() + " dimensions but the SAE expects "
                     + cfg.inputDim());
         }
-        if (weights.normalised().length != cfg.inputDim()) {
-            throw new InvalidInputException("there are " + weights.normalised().length + " WSAE weights for "
+        if (weights.applied().length != cfg.inputDim()) {
+            throw new InvalidInputException("there are " + weights.applied().length + " WSAE weights for "
                     + cfg.inputDim() + " input dimensions");
         }
         SaeModel init = SaeModel.initialise(cfg);

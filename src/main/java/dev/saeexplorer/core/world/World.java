@@ -100,7 +100,11 @@ public record World(String wp, Firing firing, Magnitude magnitude, List<Group> g
      * {@link #nominalSparsity} as its sparsity and carrying the hierarchy's edges (for the absorption metric).
      */
     public SyntheticData data() {
-        Superposition sp = superposition();
+        return data(superposition());
+    }
+
+    /** The same over another W_p of the same shape (a sweep's toy model trained per seed), checked against its n. */
+    public SyntheticData data(Superposition sp) {
         int n = sp.features();
         List<Edge> edges = check(n);
         int[][] hierarchyEdges = new int[edges.size()][];
@@ -190,6 +194,23 @@ public record World(String wp, Firing firing, Magnitude magnitude, List<Group> g
             }
         });
         return ordered;
+    }
+
+    /**
+     * This world at nominal sparsity S (a sweep's grid point): uniform firing at S, or Zipf with the same exponent and
+     * meanActive = (1 − S) · n, which needs S &lt; 1; groups, hierarchy and magnitudes unchanged.
+     */
+    public World atSparsity(double sparsity, int n) {
+        Firing at;
+        if (firing instanceof Firing.Zipf z) {
+            if (!(sparsity >= 0 && sparsity < 1)) {
+                throw invalid("a Zipf world's sparsity must be in [0, 1): at S = " + sparsity + " no feature would fire");
+            }
+            at = new Firing.Zipf(z.exponent(), (1 - sparsity) * n);
+        } else {
+            at = new Firing.Uniform(sparsity);
+        }
+        return new World(wp, at, magnitude, groups, hierarchy);
     }
 
     /** Each feature's own firing probability (step 1 before the hierarchy's q replaces a child's): p_i. */

@@ -19,6 +19,9 @@ public sealed interface WpPerSeed permits WpPerSeed.Fixed, WpPerSeed.TrainedToyM
     /** n_p, the SAE's input dimension, known without training anything. */
     int dims();
 
+    /** n, the number of ground-truth features, known without training anything. */
+    int features();
+
     static WpPerSeed fixed(Superposition sp) {
         return new Fixed(sp);
     }
@@ -38,6 +41,11 @@ public sealed interface WpPerSeed permits WpPerSeed.Fixed, WpPerSeed.TrainedToyM
         public int dims() {
             return superposition.dims();
         }
+
+        @Override
+        public int features() {
+            return superposition.features();
+        }
     }
 
     record TrainedToyModel(ToyModelConfig template) implements WpPerSeed {
@@ -52,6 +60,11 @@ public sealed interface WpPerSeed permits WpPerSeed.Fixed, WpPerSeed.TrainedToyM
         @Override
         public int dims() {
             return template.dims();
+        }
+
+        @Override
+        public int features() {
+            return template.features();
         }
     }
 }

@@ -31,7 +31,7 @@ public record MetricRow(String metric, String sae, String wsae, String better) {
     private static String gammaRange(ModelOutcome m) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double g : m.result().training().weights().normalised()) {
+        for (double g : m.result().training().weights().applied()) {
             min = Math.min(min, g);
             max = Math.max(max, g);
         }

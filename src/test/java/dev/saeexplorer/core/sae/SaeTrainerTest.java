@@ -211,7 +211,7 @@ class SaeTrainerTest {
         WsaeWeights w = WsaeWeights.fromVariance(new double[] {1.0, 4.0}, 1.0);
         assertArrayEquals(new double[] {1.0, 4.0}, w.raw(), 0);
         // mean(γ²) = (1 + 16)/2 = 8.5 → scale 1/√8.5
-        assertArrayEquals(new double[] {1 / Math.sqrt(8.5), 4 / Math.sqrt(8.5)}, w.normalised(), 1e-12);
+        assertArrayEquals(new double[] {1 / Math.sqrt(8.5), 4 / Math.sqrt(8.5)}, w.applied(), 1e-12);
         WsaeWeights half = WsaeWeights.fromVariance(new double[] {1.0, 4.0}, 0.5);
         assertArrayEquals(new double[] {1.0, 2.0}, half.raw(), 1e-12);
         // Example 1: dimension 0 carries one feature, dimension 1 two → oracle raw weights 1 and 1/2.
