@@ -26,7 +26,7 @@ class SweepChartsTest {
     private static SweepRow row(double s, long seed, String model, double lossGT, Double nonSparse, double recon,
                                 Double mono, Double avg) {
         return new SweepRow(s, seed, model, lossGT, nonSparse, recon, mono, avg, 0, 1000.0, 100, "cpu",
-                "WSAE".equals(model) ? "variance" : "none", 1.0, new double[] {1.0, 1.0});
+                "WSAE".equals(model) ? "variance" : "none", 1.0, new double[] {1.0, 1.0}, null, null, null);
     }
 
     /** Two seeds per (S, model); WSAE listed first to check that SAE still comes first. */

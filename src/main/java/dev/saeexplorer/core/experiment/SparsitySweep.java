@@ -92,6 +92,7 @@ public final class SparsitySweep {
         SyntheticMetrics m = r.metrics();
         return new SweepRow(r.sparsity(), seed, model, m.lossGT(), m.lossGTNonSparse(), m.reconstructionXp(),
                 m.monosemanticity(), m.avgActivatedFeatures(), m.deadLatents(), r.training().samplesPerSecond(),
-                cfg.steps(), device, cfg.weighting().id(), cfg.alpha(), r.training().weights().applied());
+                cfg.steps(), device, cfg.weighting().id(), cfg.alpha(), r.training().weights().applied(), m.mcc(), m.shrinkage(),
+                m.absorptionRate());
     }
 }

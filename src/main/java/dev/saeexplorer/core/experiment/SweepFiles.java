@@ -13,11 +13,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Sweep rows as CSV (a header line, one row per run, empty cells for null) or as a JSON array. */
+/**
+ * Sweep rows as CSV (a header line, one row per run, empty cells for null) or as a JSON array. Files written before
+ * the recovery metrics (mcc, shrinkage, absorption) were added, with the shorter header, are still read.
+ */
 public final class SweepFiles {
     static final String[] COLUMNS = {"sparsity", "seed", "model", "lossGT", "lossGTNonSparse", "reconstructionXp",
             "monosemanticity", "avgActivatedFeatures", "deadLatents", "samplesPerSecond", "steps", "device", "weighting",
-            "alpha", "weights"};
+            "alpha", "weights", "mcc", "shrinkage", "absorption"};
+    /** The columns before mcc, shrinkage and absorption were added: sweeps written then are still read. */
+    static final String[] COLUMNS_V1 = Arrays.copyOf(COLUMNS, 15);
 
     public enum Format { CSV, JSON }
 
@@ -45,7 +50,8 @@ public final class SweepFiles {
             sb.append(String.join(",", num(r.sparsity()), Long.toString(r.seed()), r.model(), num(r.lossGT()),
                     num(r.lossGTNonSparse()), num(r.reconstructionXp()), num(r.monosemanticity()),
                     num(r.avgActivatedFeatures()), Integer.toString(r.deadLatents()), num(r.samplesPerSecond()),
-                    Integer.toString(r.steps()), r.device(), r.weighting(), num(r.alpha()), weights(r.weights())))
+                    Integer.toString(r.steps()), r.device(), r.weighting(), num(r.alpha()), weights(r.weights()), num(r.mcc()), num(r.shrinkage()),
+                    num(r.absorption())))
                     .append('\n');
         }
         AtomicFiles.writeString(path, sb.toString());
@@ -59,13 +65,16 @@ public final class SweepFiles {
                 return Arrays.asList(Json.mapper().readValue(path.toFile(), SweepRow[].class));
             }
             List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || !lines.get(0).trim().equals(String.join(",", COLUMNS))) {
+            String header = lines.isEmpty() ? "" : lines.get(0).trim();
+            int columns = header.equals(String.join(",", COLUMNS)) ? COLUMNS.length
+                    : header.equals(String.join(",", COLUMNS_V1)) ? COLUMNS_V1.length : -1;
+            if (columns < 0) {
                 throw new InvalidInputException(path + " is not a sweep CSV: its first line must be " + String.join(",", COLUMNS));
             }
             List<SweepRow> rows = new ArrayList<>();
             for (int i = 1; i < lines.size(); i++) {
                 if (!lines.get(i).isBlank()) {
-                    rows.add(parse(lines.get(i), path, i + 1));
+                    rows.add(parse(lines.get(i), columns, path, i + 1));
                 }
             }
             return rows;
@@ -74,16 +83,18 @@ public final class SweepFiles {
         }
     }
 
-    private static SweepRow parse(String line, Path path, int lineNumber) {
+    private static SweepRow parse(String line, int columns, Path path, int lineNumber) {
         String[] c = line.split(",", -1);
-        if (c.length != COLUMNS.length) {
-            throw new InvalidInputException(path + " line " + lineNumber + ": " + c.length + " cells, expected " + COLUMNS.length);
+        if (c.length != columns) {
+            throw new InvalidInputException(path + " line " + lineNumber + ": " + c.length + " cells, expected " + columns);
         }
+        boolean recovery = columns == COLUMNS.length;
         try {
             return new SweepRow(Double.parseDouble(c[0]), Long.parseLong(c[1]), c[2], Double.parseDouble(c[3]),
                     nullable(c[4]), Double.parseDouble(c[5]), nullable(c[6]), nullable(c[7]), Integer.parseInt(c[8]),
                     Double.parseDouble(c[9]), Integer.parseInt(c[10]), c[11], c[12], Double.parseDouble(c[13]),
-                    parseWeights(c[14]));
+                    parseWeights(c[14]), recovery ? nullable(c[15]) : null, recovery ? nullable(c[16]) : null,
+                    recovery ? nullable(c[17]) : null);
         } catch (NumberFormatException e) {
             throw new InvalidInputException(path + " line " + lineNumber + ": " + e.getMessage(), e);
         }

@@ -44,6 +44,24 @@ public final class Presets {
     }
 
     /**
+     * {@code planes} triangles, each in its own plane: features 3k, 3k+1, 3k+2 at 0°, 120° and 240° in dimensions 2k and
+     * 2k+1 (n = 3·planes, n_p = 2·planes). Every interference is −½ or 0, so Theorem 2's condition holds while each plane
+     * carries one feature more than it has dimensions: the issue-13 setting in which an SAE should recover every feature.
+     */
+    public static Superposition triangles(int planes) {
+        requirePositive(planes, "the number of planes");
+        double[][] m = new double[2 * planes][3 * planes];
+        Superposition one = regularPolygon(3);
+        for (int k = 0; k < planes; k++) {
+            for (int j = 0; j < 3; j++) {
+                m[2 * k][3 * k + j] = one.matrix()[0][j];
+                m[2 * k + 1][3 * k + j] = one.matrix()[1][j];
+            }
+        }
+        return Superposition.of(m);
+    }
+
+    /**
      * k unit vectors at angles 2πj/k in the plane (n_p = 2). k = 3 meets Theorem 1's polygon condition; for k ≥ 5
      * neighbours interfere positively, which the geometry check reports.
      */

@@ -19,6 +19,7 @@ public enum WpPreset {
     PENTAGON("pentagon", "Pentagon (5 features in a plane)", 5, 2),
     HEXAGON("hexagon", "Hexagon (6 features in a plane)", 6, 2),
     DIGONS("digons", "Digons (antipodal pairs)", 20, 10),
+    TRIANGLES("triangles", "Triangles (ten planes, Theorem 2's condition)", 30, 20),
     IDENTITY("identity", "Identity (no superposition)", 10, 10),
     RANDOM_NON_POSITIVE("random-non-positive", "Random, non-positive interference", 20, 10),
     TOY_MODEL("toy-model", "Toy model (Elhage et al., bundled)", 40, 10);
@@ -28,8 +29,8 @@ public enum WpPreset {
     /** The bundled toy model: trained by {@code toy-model --features 40 --dims 10}, shipped in {@code sample-data/}. */
     static final String TOY_MODEL_FILE = "toy-model-n40-np10.json";
     /** The ids, comma-separated: for help texts and for messages that list what exists. */
-    public static final String IDS = "example1, example2, pentagon, hexagon, digons, identity, random-non-positive,"
-            + " toy-model";
+    public static final String IDS = "example1, example2, pentagon, hexagon, digons, triangles, identity,"
+            + " random-non-positive, toy-model";
     /** The seed of the random preset when none is given, so its default W_p is one fixed matrix. */
     public static final long DEFAULT_SEED = 1;
 
@@ -97,6 +98,7 @@ public enum WpPreset {
             case PENTAGON -> Presets.regularPolygon(5);
             case HEXAGON -> Presets.regularPolygon(6);
             case DIGONS -> Presets.digons(dims);
+            case TRIANGLES -> Presets.triangles(10);
             case IDENTITY -> Presets.identity(features);
             case RANDOM_NON_POSITIVE -> Presets.randomNonPositive(dims, features, seed);
             case TOY_MODEL -> Superposition.of(MatrixJson.matrix(SampleData.text(TOY_MODEL_FILE), "the bundled toy model"));

@@ -40,6 +40,24 @@ class WpPresetTest {
     }
 
     @Test
+    void trianglesMeetTheorem2sConditionWithOneFeatureMorePerPlaneThanDimensions() {
+        double[][] w = WpPreset.TRIANGLES.build().matrix();
+        assertEquals(20, w.length);
+        assertEquals(30, w[0].length);
+        for (int i = 0; i < 30; i++) {
+            for (int j = i; j < 30; j++) {
+                double dot = 0;
+                for (double[] row : w) {
+                    dot += row[i] * row[j];
+                }
+                // Unit columns; −½ between the three features of a plane (cos 120°), 0 across planes.
+                double expected = i == j ? 1 : i / 3 == j / 3 ? -0.5 : 0;
+                assertEquals(expected, dot, 1e-12, "features " + i + ", " + j);
+            }
+        }
+    }
+
+    @Test
     void thePapersExamplesAreItsMatrices() {
         assertArrayEquals(new double[][] {{1, 0, 0}, {0, 1, -1}}, WpPreset.EXAMPLE_1.build().matrix());
         assertArrayEquals(new double[] {0.5, 1.0, 0.8}, WpPreset.EXAMPLE_1.exampleX());

@@ -328,7 +328,7 @@ class SweepViewModelTest {
     @Test
     void everyRowColumnIsFormattedForTheTable() {
         SweepRow r = new SweepRow(0.9, 1, "WSAE", 1.234567, null, 0.000012345, 0.5, 3.0, 2, 1234567.0, 30, "cpu",
-                "variance", 1.0, new double[] {0.25, 1.0});
+                "variance", 1.0, new double[] {0.25, 1.0}, null, null, null);
         List<String> cells = SweepColumns.cells(List.of(r)).get(0);
         assertEquals(SweepColumns.headers().size(), cells.size());
         assertEquals(List.of("0.9", "1", "WSAE", "1.2346", "", "1.2345e-05", "0.5", "3", "2", "1.2346e+06", "30", "cpu",
