@@ -35,7 +35,7 @@ public final class TrainOptions {
     @Option(names = "--batch", defaultValue = "1024", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "" + SaeConfig.SYNTHETIC_LEARNING_RATE, description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")

@@ -113,6 +113,65 @@ class WorldCommandsTest {
                 dir.resolve("t").toString()}, TINY)), "--sparsity");
     }
 
+    @Test
+    void sweepOverAWorldTrainsEveryListedWeightingOnTheWorldAtEachSparsity() throws IOException {
+        Path out = dir.resolve("rows.csv");
+        JsonNode rows = singleJson(ok(concat(new String[] {"sweep", "--world", file("r.json", RICH), "--sparsities",
+                "0.2,0.6", "--wsae-weighting", "variance,oracle,variance-raw", "--out", out.toString(), "--json"},
+                TINY)));
+        assertEquals(8, rows.size()); // 2 sparsities × (SAE + 3 WSAEs) × 1 seed
+        List<String> models = new ArrayList<>();
+        for (JsonNode r : rows) {
+            models.add(r.get("model").asText() + "/" + r.get("weighting").asText());
+            assertTrue(r.get("mcc").isNumber(), r::toString);
+            assertTrue(r.get("absorption").isNumber() || r.get("absorption").isNull(), r::toString);
+        }
+        assertEquals(List.of("SAE/none", "WSAE/variance", "WSAE (oracle)/oracle", "WSAE (raw γ)/variance-raw"),
+                models.subList(0, 4));
+        assertEquals(0.2, rows.get(0).get("sparsity").asDouble(), 1e-12);
+        assertEquals(0.6, rows.get(7).get("sparsity").asDouble(), 1e-12);
+        // The rescaled and the raw variance weights are the same γ up to one factor: mean γ² = 1 for the rescaled.
+        double[] scaled = doubles(rows.get(1).get("weights"));
+        double[] raw = doubles(rows.get(3).get("weights"));
+        double meanSquare = 0;
+        for (double g : scaled) {
+            meanSquare += g * g / scaled.length;
+        }
+        assertEquals(1, meanSquare, 1e-9);
+        for (int i = 0; i < raw.length; i++) {
+            assertEquals(raw[0] / scaled[0], raw[i] / scaled[i], 1e-9);
+        }
+        assertTrue(Files.readString(out).startsWith("sparsity,seed,model,"));
+    }
+
+    @Test
+    void badSweepWorldsAndWeightingsAreExit2() throws IOException {
+        String zipf = file("z.json", "{\"wp\":\"preset:pentagon\",\"firing\":{\"kind\":\"zipf\",\"exponent\":1,"
+                + "\"meanActive\":1}}");
+        String rows = dir.resolve("rows.csv").toString();
+        assertBadInput(run(concat(new String[] {"sweep", "--world", zipf, "--sparsities", "0.5,1", "--out", rows},
+                TINY)), "--world", "no feature would fire");
+        assertBadInput(run(concat(new String[] {"sweep", "--world", zipf, "--wp", "preset:pentagon", "--sparsities",
+                "0.5", "--out", rows}, TINY)), "--world", "--wp");
+        assertBadInput(run(concat(new String[] {"sweep", "--wp", "preset:pentagon", "--sparsities", "0.5",
+                "--wsae-weighting", "variance,none", "--out", rows}, TINY)), "--wsae-weighting", "always trained");
+        assertBadInput(run(concat(new String[] {"sweep", "--wp", "preset:pentagon", "--sparsities", "0.5",
+                "--wsae-weighting", "variance,square", "--out", rows}, TINY)), "square");
+        assertBadInput(run(concat(new String[] {"sweep", "--toy-features", "6", "--toy-dims", "2", "--toy-sparsity",
+                "0.9", "--toy-importance", "0", "--sparsities", "0.5", "--out", rows}, TINY)), "--toy-importance");
+        assertBadInput(run(concat(new String[] {"sweep", "--wp", "preset:pentagon", "--toy-importance", "0.9",
+                "--sparsities", "0.5", "--out", rows}, TINY)), "--toy-importance");
+        assertTrue(Files.notExists(Path.of(rows)));
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

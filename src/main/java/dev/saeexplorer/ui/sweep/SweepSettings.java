@@ -45,7 +45,7 @@ public record SweepSettings(WpSource source, WpPreset preset, ToySpec toy, doubl
     /** Samples for the metrics of each run. */
     public static final int EVAL_SAMPLES = 8192;
     static final int BATCH = 1024;
-    static final double LEARNING_RATE = 1e-3;
+    static final double LEARNING_RATE = SaeConfig.SYNTHETIC_LEARNING_RATE;
 
     static final int MAX_SEEDS = 50;
     static final int MAX_STEPS = 1_000_000;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.sae.Activation;
+import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.common.ErrorText;
@@ -69,8 +70,9 @@ public final class SettingsForm {
     private final InputField<Integer> batch = new InputField<>(Param.BATCH, "batch",
             "Samples per optimiser step.", "1024", FieldParsers.whole(FieldLabels.of(Param.BATCH), 1, 65_536, "1024"));
     private final InputField<Double> learningRate = new InputField<>(Param.LEARNING_RATE, "learningRate",
-            "Adam's learning rate (β₁ 0.9, β₂ 0.999).", "0.001",
-            FieldParsers.decimal(FieldLabels.of(Param.LEARNING_RATE), 0, false, 10, "0.001"));
+            "Adam's learning rate (β₁ 0.9, β₂ 0.999). 0.01 lets the SAE converge within the default steps.",
+            "" + SaeConfig.SYNTHETIC_LEARNING_RATE,
+            FieldParsers.decimal(FieldLabels.of(Param.LEARNING_RATE), 0, false, 10, "" + SaeConfig.SYNTHETIC_LEARNING_RATE));
     private final InputField<Long> seed = new InputField<>(Param.SEED, "seed",
             "Seeds the initialisation and the data; SAE and WSAE share it, so they see the same samples.", "0",
             FieldParsers.seed(FieldLabels.of(Param.SEED)));
