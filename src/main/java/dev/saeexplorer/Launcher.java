@@ -15,6 +15,8 @@ public final class Launcher {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // A -Pcuda build probes the GPU when ND4J starts; start it here so a failed probe is one reason, not a trace.
+        dev.saeexplorer.core.compute.Nd4jStart.start(debug);
         if (args.length == 0) {
             openDesktop(args);
             return;

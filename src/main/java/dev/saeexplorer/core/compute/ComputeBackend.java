@@ -35,15 +35,21 @@ public record ComputeBackend(Device device, String name, String details, String 
         if (requested == loaded) {
             return new ComputeBackend(loaded, name, details, null);
         }
+        String why = Nd4jStart.hasCudaBackend()
+                ? (Nd4jStart.cudaSkipReason() != null ? Nd4jStart.cudaSkipReason()
+                        : "ND4J's CUDA backend could not start")
+                : "this build has only the CPU backend (build with 'mvn -Pcuda package')";
         if (requested == Device.CUDA && fallbackToCpu) {
-            return new ComputeBackend(loaded, name, details,
-                    "CUDA was requested but this build has only the CPU backend; computing on the CPU");
+            return new ComputeBackend(loaded, name, details, "CUDA was requested but " + why + "; computing on the CPU");
         }
         if (requested == Device.CUDA) {
-            throw InvalidInputException.worded(Param.DEVICE, Param.DEVICE, " cuda: this build has no CUDA backend (build"
-                    + " with 'mvn -Pcuda package'), or choose ", Param.FALLBACK_CPU, " to compute on the CPU");
+            throw InvalidInputException.worded(Param.DEVICE, Param.DEVICE, " cuda: " + why + "; choose ",
+                    Param.FALLBACK_CPU, " to compute on the CPU");
         }
-        throw InvalidInputException.of(Param.DEVICE, "cpu: this build was made with the CUDA backend only");
+        // A -Pcuda build carries both backends and ND4J prefers CUDA when a GPU answers; it decides once per process,
+        // from the environment only.
+        throw InvalidInputException.of(Param.DEVICE, "cpu: ND4J started on the GPU in this process; to compute on the CPU"
+                + " start again with BACKEND_PRIORITY_CPU=1000 in the environment");
     }
 
     private static String describe(Device device) {
