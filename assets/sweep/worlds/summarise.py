@@ -3,7 +3,8 @@
 SAE's on the same seeds (paired: the SAE and the WSAEs of one seed see the same W_p and the same data).
 
 Usage: python3 assets/sweep/worlds/summarise.py [assets/sweep/worlds] > table.md
-A difference counts as real ("yes") when the paired mean difference is larger than twice its standard error.
+A difference is marked **yes** when a paired two-sided t-test over the seeds rejects "no difference" at 5%
+(|mean difference| > t₀.₉₇₅(seeds − 1) × its standard error; with 3 seeds t = 4.30).
 """
 import csv
 import math
@@ -17,6 +18,13 @@ WORLDS = [("uniform", "uniform (toy model, all features equal)"),
           ("zipf", "Zipf frequencies (exponent 1)"),
           ("groups", "correlated groups of 4"),
           ("hierarchy", "hierarchy, 10 parents × 3 children")]
+
+
+T975 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31, 9: 2.26}
+
+
+def significant(mean, se, n):
+    return se == se and n >= 2 and abs(mean) > T975.get(n - 1, 2.0) * se
 
 
 def paired(sae, other):
@@ -54,7 +62,7 @@ def main():
                     continue
                 mean, se = paired(sae_l, [float(runs[x]["lossGT"]) for x in seeds])
                 rel = 100 * mean / (sum(sae_l) / len(sae_l))
-                real = abs(mean) > 2 * se if se == se else False
+                real = significant(mean, se, len(seeds))
                 out.append(f"{rel:+.1f}%{' **yes**' if real else ''}")
             out.append(f"{sum(sae_m) / len(sae_m):.3f}")
             for model in ("WSAE", "WSAE (oracle)"):
@@ -63,7 +71,7 @@ def main():
                     out.append("–")
                     continue
                 mean, se = paired(sae_m, [float(runs[x]["mcc"]) for x in seeds])
-                out.append(f"{mean:+.3f}{' **yes**' if se == se and abs(mean) > 2 * se else ''}")
+                out.append(f"{mean:+.3f}{' **yes**' if significant(mean, se, len(seeds)) else ''}")
             gammas = [float(g) for x in seeds if (s, "WSAE") in cells
                       for g in cells[(s, "WSAE")][x]["weights"].split()]
             out.append(f"{min(gammas):.2f}–{max(gammas):.2f}" if gammas else "–")

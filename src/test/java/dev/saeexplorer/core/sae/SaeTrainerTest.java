@@ -218,6 +218,39 @@ class SaeTrainerTest {
         assertArrayEquals(new double[] {1.0, 0.5}, WsaeWeights.oracle(Presets.example1().matrix()).raw(), 0);
     }
 
+    @Test
+    void thePapersRawWeightsAreTheRescaledWeightsAtAnEffectiveL1OfLambdaOverMeanGammaSquared() {
+        // Σ γ_i² e_i² + λ‖f‖₁ = mean(γ²) · [Σ (γ_i² / mean γ²) e_i² + (λ / mean γ²) ‖f‖₁], and Adam ignores a constant
+        // factor on the loss (up to its ε): so the unscaled WSAE at λ trains exactly as the rescaled one at λ / mean γ².
+        double[] variance = {0.02, 0.05, 0.11, 0.03, 0.07, 0.04};
+        WsaeWeights raw = WsaeWeights.unscaled(variance, 1.0);
+        WsaeWeights scaled = WsaeWeights.fromVariance(variance, 1.0);
+        double meanSquare = 0;
+        for (double g : raw.applied()) {
+            meanSquare += g * g / variance.length;
+        }
+        SyntheticData data = new SyntheticData(Presets.randomNonPositive(6, 12, 1), 0.8);
+        SaeConfig cfg = SaeConfig.defaults(6, 12).withSteps(40).withWeighting(Weighting.VARIANCE_RAW);
+        SaeConfig effective = new SaeConfig(6, 12, cfg.activation(), cfg.l1() / meanSquare, Weighting.VARIANCE, 1.0,
+                false, 0, cfg.deadWindow(), 40, cfg.batch(), cfg.learningRate(), cfg.seed());
+        SaeModel a = new SaeTrainer().train(cfg, raw, data.batches(256, 2), TaskMonitor.none(), TrainingListener.NONE)
+                .model();
+        SaeModel b = new SaeTrainer().train(effective, scaled, data.batches(256, 2), TaskMonitor.none(),
+                TrainingListener.NONE).model();
+        assertArrayEquals(b.wEnc().dup().reshape(72).toFloatVector(), a.wEnc().dup().reshape(72).toFloatVector(), 2e-4f);
+        assertArrayEquals(b.wDec().dup().reshape(72).toFloatVector(), a.wDec().dup().reshape(72).toFloatVector(), 2e-4f);
+        // ... and not as the rescaled WSAE at the same λ: the rescaling is not neutral once L1 is in the loss.
+        SaeModel c = new SaeTrainer().train(cfg.withWeighting(Weighting.VARIANCE), scaled, data.batches(256, 2),
+                TaskMonitor.none(), TrainingListener.NONE).model();
+        float[] ca = c.wEnc().dup().reshape(72).toFloatVector();
+        float[] aa = a.wEnc().dup().reshape(72).toFloatVector();
+        double gap = 0;
+        for (int i = 0; i < ca.length; i++) {
+            gap = Math.max(gap, Math.abs(ca[i] - aa[i]));
+        }
+        assertTrue(gap > 1e-2, "max difference " + gap);
+    }
+
     private static SaeModel train(SaeConfig cfg, SyntheticData data) {
         return new SaeTrainer().train(cfg, WsaeWeights.uniform(cfg.inputDim()), data.batches(64, 2),
                 TaskMonitor.none(), TrainingListener.NONE).model();
