@@ -2,6 +2,7 @@ package dev.saeexplorer.core.world;
 
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.Param;
+import dev.saeexplorer.core.superposition.FeatureSampler;
 import dev.saeexplorer.core.superposition.Superposition;
 import dev.saeexplorer.core.superposition.SyntheticData;
 import java.util.ArrayList;
@@ -211,6 +212,17 @@ public record World(String wp, Firing firing, Magnitude magnitude, List<Group> g
             at = new Firing.Uniform(sparsity);
         }
         return new World(wp, at, magnitude, groups, hierarchy);
+    }
+
+    /**
+     * A sampler of this world at nominal sparsity S anywhere in [0, 1] (the playground's curves): {@link #atSparsity},
+     * except that at S = 1 a Zipf world's features stop firing on their own, the limit of meanActive → 0 (groups still
+     * fire with their own probability). For the uniform world it draws exactly what {@code SparseSampler} draws.
+     */
+    public FeatureSampler samplerAt(double sparsity, int n, long seed) {
+        World at = firing instanceof Firing.Zipf && sparsity == 1
+                ? new World(wp, new Firing.Uniform(1), magnitude, groups, hierarchy) : atSparsity(sparsity, n);
+        return new WorldSampler(at, n, seed);
     }
 
     /** Each feature's own firing probability (step 1 before the hierarchy's q replaces a child's): p_i. */

@@ -6,6 +6,7 @@ import dev.saeexplorer.core.superposition.ClosedForm;
 import dev.saeexplorer.core.superposition.MonteCarlo;
 import dev.saeexplorer.core.superposition.SampleStats;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.world.World;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -13,7 +14,7 @@ import java.util.stream.IntStream;
 /**
  * Computes the playground's Monte-Carlo curves with the core's {@link MonteCarlo}, doing as little as a change needs:
  * <ul>
- *   <li>the grid depends on W_p, Γ, the seed and the sample count but not on S, so moving the S slider reuses the
+ *   <li>the grid depends on W_p, the world, Γ, the seed and the sample count but not on S, so moving the S slider reuses the
  *       previous grid and computes one point (none when S lies on the grid);</li>
  *   <li>grid points are independent, so they run in parallel on the common fork-join pool;</li>
  *   <li>every point uses the same seed (common random numbers), which keeps the curves smooth in S.</li>
@@ -32,17 +33,18 @@ final class CurveCalculator {
      * @param full     the user's sample count; a result with fewer samples anywhere is marked as a preview
      * @param previous the last result, whose grid is reused when it matches with at least {@code samples}; may be null
      */
-    static CurveSet compute(Superposition sp, double[] gamma, long seed, int samples, int full, double sparsity,
+    static CurveSet compute(Superposition sp, World world, double[] gamma, long seed, int samples, int full, double sparsity,
                             CurveSet previous, TaskMonitor monitor) {
         MonteCarlo mc = new MonteCarlo(new ClosedForm(sp, new Activation.Relu()));
         TaskMonitor quiet = new TaskMonitor(dev.saeexplorer.core.compute.Progress.NONE, monitor.cancellation());
         List<SampleStats> grid;
-        if (previous != null && previous.superposition() == sp && Arrays.equals(previous.gamma(), gamma)
+        if (previous != null && previous.superposition() == sp && previous.world().equals(world)
+                && Arrays.equals(previous.gamma(), gamma)
                 && previous.seed() == seed && previous.gridSamples() >= samples && previous.gridSamples() <= full) {
             grid = previous.grid();
         } else {
             grid = IntStream.range(0, GRID.length).parallel()
-                    .mapToObj(i -> mc.run(GRID[i], samples, seed, gamma, quiet))
+                    .mapToObj(i -> point(mc, world, sp, GRID[i], samples, seed, gamma, quiet))
                     .toList();
         }
         int gridSamples = grid.get(0).samples();
@@ -53,10 +55,15 @@ final class CurveCalculator {
             }
         }
         if (current == null) {
-            current = mc.run(sparsity, samples, seed, gamma, quiet);
+            current = point(mc, world, sp, sparsity, samples, seed, gamma, quiet);
         }
         boolean preview = gridSamples < full || current.samples() < full;
-        return new CurveSet(sp, gamma, seed, gridSamples, grid, current, preview);
+        return new CurveSet(sp, world, gamma, seed, gridSamples, grid, current, preview);
+    }
+
+    private static SampleStats point(MonteCarlo mc, World world, Superposition sp, double s, int samples, long seed,
+                                     double[] gamma, TaskMonitor monitor) {
+        return mc.run(world.samplerAt(s, sp.features(), seed), s, samples, gamma, monitor);
     }
 
     private static double[] grid() {

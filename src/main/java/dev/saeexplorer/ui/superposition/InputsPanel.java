@@ -1,6 +1,7 @@
 package dev.saeexplorer.ui.superposition;
 
 import atlantafx.base.theme.Styles;
+import dev.saeexplorer.core.world.World;
 import dev.saeexplorer.core.world.WpPreset;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -19,6 +20,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The playground's left column: preset, size and entries of W_p, sparsity, seed, x and Γ. */
@@ -34,6 +36,7 @@ final class InputsPanel extends ScrollPane {
     private final Spinner<Integer> features = new Spinner<>(2, 400, 3);
     private final Slider sparsity = new Slider(0, 1, 0.5);
     private final Label sparsityValue = new Label();
+    private final ComboBox<World> world = new ComboBox<>();
     private final ValidatedField seed;
     private final ValidatedField samples;
     private final ValidatedField x;
@@ -185,7 +188,54 @@ final class InputsPanel extends ScrollPane {
         g.addRow(0, label("S"), new HBox(8, sparsity, sparsityValue));
         g.addRow(1, label("seed"), new HBox(8, seed, resample));
         g.addRow(2, label("samples"), samples);
+        g.addRow(3, label("x drawn"), worldRow());
         return g;
+    }
+
+    /** How the curves and Resample draw x: the paper's uniform firing, Zipf rates, or a world file's structure. */
+    private HBox worldRow() {
+        world.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(World w) {
+                return w == null ? "" : PlaygroundWorlds.label(w);
+            }
+
+            @Override
+            public World fromString(String text) {
+                return null;
+            }
+        });
+        world.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(world, Priority.ALWAYS);
+        world.setTooltip(new Tooltip("How features fire in the Monte-Carlo samples and in Resample. Zipf: feature i"
+                + " fires at a rate ∝ 1/(i + 1), (1 − S)·n on average. A world file adds its groups and hierarchy"
+                + " (its W_p is not used: the playground's is)"));
+        world.valueProperty().addListener((o, a, w) -> {
+            if (!syncing && w != null && !vm.setWorld(w)) {
+                sync();
+            }
+        });
+        Button open = new Button("Open…", new FontIcon("mdal-folder_open"));
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        open.setTooltip(new Tooltip("Use a world file's firing, groups and hierarchy (JSON, as `train --world`)"));
+        open.setOnAction(e -> openWorld());
+        HBox row = new HBox(8, world, open);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private void openWorld() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a world file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("World files (*.json)", "*.json"));
+        java.io.File bundled = new java.io.File("sample-data/worlds");
+        if (bundled.isDirectory()) {
+            chooser.setInitialDirectory(bundled);
+        }
+        java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            vm.openWorld(file.toPath());
+        }
     }
 
     private VBox xBox() {
@@ -213,6 +263,14 @@ final class InputsPanel extends ScrollPane {
                 sparsity.setValue(s.sparsity());
             }
             sparsityValue.setText(String.format(Locale.ROOT, "%.2f", s.sparsity()));
+            java.util.List<World> choices = new java.util.ArrayList<>(PlaygroundWorlds.builtIn());
+            if (!choices.contains(s.world())) {
+                choices.add(s.world());
+            }
+            if (!world.getItems().equals(choices)) {
+                world.getItems().setAll(choices);
+            }
+            world.setValue(s.world());
             seed.refresh();
             samples.refresh();
             x.refresh();

@@ -2,8 +2,10 @@ package dev.saeexplorer.ui.superposition;
 
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.Matrices;
+import dev.saeexplorer.core.superposition.FeatureSampler;
 import dev.saeexplorer.core.superposition.SparseSampler;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.world.World;
 import java.util.Arrays;
 
 /**
@@ -16,9 +18,11 @@ import java.util.Arrays;
  * @param seed          seed of the sampler (resample and Monte-Carlo)
  * @param gamma         Γ's diagonal for the WSAE (n_p values ≥ 0), or null for none
  * @param samples       Monte-Carlo samples per sparsity point
+ * @param world         how the curves' samples and Resample's x are drawn: its firing, magnitudes, groups and
+ *                      hierarchy (its own W_p is not used; the playground's is); {@link PlaygroundWorlds#PAPER} by default
  */
 record PlaygroundState(Superposition superposition, double[] x, double sparsity, long seed, double[] gamma,
-                       int samples) {
+                       int samples, World world) {
     static final int MIN_SAMPLES = 100;
     static final int MAX_SAMPLES = 1_000_000;
     static final int DEFAULT_SAMPLES = 20_000;
@@ -34,6 +38,17 @@ record PlaygroundState(Superposition superposition, double[] x, double sparsity,
             throw new InvalidInputException("the Monte-Carlo sample count must be between " + MIN_SAMPLES + " and "
                     + MAX_SAMPLES + ", got " + samples);
         }
+        world = world == null ? PlaygroundWorlds.PAPER : world;
+        world.check(superposition.features());
+    }
+
+    PlaygroundState(Superposition superposition, double[] x, double sparsity, long seed, double[] gamma, int samples) {
+        this(superposition, x, sparsity, seed, gamma, samples, PlaygroundWorlds.PAPER);
+    }
+
+    /** A sampler of the world at S with this state's n. */
+    FeatureSampler sampler(double s, long samplerSeed) {
+        return world.samplerAt(s, features(), samplerSeed);
     }
 
     int features() {
@@ -56,27 +71,31 @@ record PlaygroundState(Superposition superposition, double[] x, double sparsity,
     }
 
     PlaygroundState withSuperposition(Superposition sp, double[] newX, double[] newGamma) {
-        return new PlaygroundState(sp, newX, sparsity, seed, newGamma, samples);
+        return new PlaygroundState(sp, newX, sparsity, seed, newGamma, samples, PlaygroundWorlds.fitting(world, sp));
     }
 
     PlaygroundState withX(double[] newX) {
-        return new PlaygroundState(superposition, newX, sparsity, seed, gamma, samples);
+        return new PlaygroundState(superposition, newX, sparsity, seed, gamma, samples, world);
     }
 
     PlaygroundState withSparsity(double s) {
-        return new PlaygroundState(superposition, x, s, seed, gamma, samples);
+        return new PlaygroundState(superposition, x, s, seed, gamma, samples, world);
     }
 
     PlaygroundState withSeed(long s) {
-        return new PlaygroundState(superposition, x, sparsity, s, gamma, samples);
+        return new PlaygroundState(superposition, x, sparsity, s, gamma, samples, world);
     }
 
     PlaygroundState withGamma(double[] g) {
-        return new PlaygroundState(superposition, x, sparsity, seed, g, samples);
+        return new PlaygroundState(superposition, x, sparsity, seed, g, samples, world);
+    }
+
+    PlaygroundState withWorld(World w) {
+        return new PlaygroundState(superposition, x, sparsity, seed, gamma, samples, w);
     }
 
     PlaygroundState withSamples(int n) {
-        return new PlaygroundState(superposition, x, sparsity, seed, gamma, n);
+        return new PlaygroundState(superposition, x, sparsity, seed, gamma, n, world);
     }
 
     static double[] checkX(double[] x, int features) {
@@ -112,7 +131,7 @@ record PlaygroundState(Superposition superposition, double[] x, double sparsity,
     public boolean equals(Object o) {
         return o instanceof PlaygroundState s && Arrays.deepEquals(superposition.matrix(), s.superposition.matrix())
                 && Arrays.equals(x, s.x) && sparsity == s.sparsity && seed == s.seed && Arrays.equals(gamma, s.gamma)
-                && samples == s.samples;
+                && samples == s.samples && world.equals(s.world);
     }
 
     @Override

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.io.Json;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.world.World;
+import dev.saeexplorer.core.world.WorldFile;
 
 /**
  * The playground's part of the session file: {"wp": [[..]], "x": [..], "sparsity": S, "seed": k, "gamma": [..]|null,
- * "samples": N}. Reading checks every field and builds a complete {@link PlaygroundState} before anything is applied.
+ * "samples": N, "world": a world file's JSON | null}; sessions from before worlds have no "world" and open with the
+ * paper's. Reading checks every field and builds a complete {@link PlaygroundState} before anything is applied.
  */
 final class PlaygroundStateJson {
     private PlaygroundStateJson() {
@@ -33,6 +36,15 @@ final class PlaygroundStateJson {
             vector(o.putArray("gamma"), s.gamma());
         }
         o.put("samples", s.samples());
+        if (s.world().equals(PlaygroundWorlds.PAPER)) {
+            o.putNull("world");
+        } else {
+            try {
+                o.set("world", Json.mapper().readTree(WorldFile.toJson(s.world())));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("WorldFile.toJson wrote invalid JSON", e);
+            }
+        }
         return o;
     }
 
@@ -60,7 +72,10 @@ final class PlaygroundStateJson {
             }
             samples = samplesNode.intValue();
         }
-        return new PlaygroundState(sp, x, sparsity, seedNode.longValue(), gamma, samples);
+        JsonNode worldNode = node.get("world");
+        World world = worldNode == null || worldNode.isNull() ? PlaygroundWorlds.PAPER
+                : WorldFile.parse(worldNode.toString(), "the saved playground's world");
+        return new PlaygroundState(sp, x, sparsity, seedNode.longValue(), gamma, samples, world);
     }
 
     private static JsonNode field(JsonNode node, String name) {

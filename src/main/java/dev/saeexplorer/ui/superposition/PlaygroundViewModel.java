@@ -8,6 +8,8 @@ import dev.saeexplorer.core.superposition.ClosedForm;
 import dev.saeexplorer.core.superposition.ClosedFormResult;
 import dev.saeexplorer.core.superposition.Geometry;
 import dev.saeexplorer.core.superposition.SparseSampler;
+import dev.saeexplorer.core.world.World;
+import dev.saeexplorer.core.world.WorldFile;
 import dev.saeexplorer.core.superposition.Superposition;
 import dev.saeexplorer.core.toymodel.ToyModelConfig;
 import dev.saeexplorer.core.toymodel.ToyModelResult;
@@ -125,8 +127,8 @@ public final class PlaygroundViewModel implements WorkspaceModel {
         edit(() -> {
             PlaygroundState s = state.get();
             Superposition sp = preset.build(features, dims, s.seed());
-            double[] x = preset.exampleX() != null ? preset.exampleX() : draw(sp.features(), s.sparsity(), s.seed());
-            return s.withSuperposition(sp, x, keptGamma(s, sp));
+            PlaygroundState next = s.withSuperposition(sp, new double[sp.features()], keptGamma(s, sp));
+            return next.withX(preset.exampleX() != null ? preset.exampleX() : draw(next, next.seed()));
         });
         return null;
     }
@@ -243,8 +245,18 @@ public final class PlaygroundViewModel implements WorkspaceModel {
         draws++;
         edit(() -> {
             PlaygroundState s = state.get();
-            return s.withX(draw(s.features(), s.sparsity(), s.seed() + draws * 0x9E3779B97F4A7C15L));
+            return s.withX(draw(s, s.seed() + draws * 0x9E3779B97F4A7C15L));
         });
+    }
+
+    /** How the curves and Resample draw x: a built-in choice or a loaded world; refused when it does not fit W_p. */
+    public boolean setWorld(World world) {
+        return edit(() -> state.get().withWorld(world));
+    }
+
+    /** Reads a world file (its firing, magnitudes, groups and hierarchy; the playground keeps its own W_p). */
+    public boolean openWorld(java.nio.file.Path file) {
+        return edit(() -> state.get().withWorld(WorldFile.read(file)));
     }
 
     public boolean setX(String text) {
@@ -310,7 +322,8 @@ public final class PlaygroundViewModel implements WorkspaceModel {
         edit(() -> {
             PlaygroundState s = state.get();
             Superposition sp = r.superposition();
-            return s.withSuperposition(sp, draw(sp.features(), s.sparsity(), s.seed()), keptGamma(s, sp));
+            PlaygroundState next = s.withSuperposition(sp, new double[sp.features()], keptGamma(s, sp));
+            return next.withX(draw(next, next.seed()));
         });
     }
 
@@ -324,8 +337,9 @@ public final class PlaygroundViewModel implements WorkspaceModel {
         return s.gamma() != null && s.gamma().length == sp.dims() ? s.gamma() : null;
     }
 
-    private static double[] draw(int features, double sparsity, long seed) {
-        return new SparseSampler(features, sparsity, seed).next();
+    /** One x from the state's world at its S (for the paper's world, exactly SparseSampler's draw). */
+    private static double[] draw(PlaygroundState s, long seed) {
+        return s.sampler(s.sparsity(), seed).next();
     }
 
     /** Builds the next state; a refusal keeps the current one and says why. */
@@ -358,7 +372,8 @@ public final class PlaygroundViewModel implements WorkspaceModel {
     /** x alone does not enter the curves (they sample their own x), so typing x or resampling skips them. */
     private static boolean curvesDependOnChange(PlaygroundState a, PlaygroundState b) {
         return a.superposition() != b.superposition() || a.sparsity() != b.sparsity() || a.seed() != b.seed()
-                || a.samples() != b.samples() || !java.util.Arrays.equals(a.gamma(), b.gamma());
+                || a.samples() != b.samples() || !java.util.Arrays.equals(a.gamma(), b.gamma())
+                || !a.world().equals(b.world());
     }
 
     private void requestCurves() {
@@ -372,7 +387,7 @@ public final class PlaygroundViewModel implements WorkspaceModel {
         lastRequestWasPreview = quick;
         CurveSet previous = curves.get();
         curvesPending.set(true);
-        curveJobs.request(monitor -> CurveCalculator.compute(s.superposition(), s.gamma(), s.seed(), samples,
+        curveJobs.request(monitor -> CurveCalculator.compute(s.superposition(), s.world(), s.gamma(), s.seed(), samples,
                         s.samples(), s.sparsity(), previous, monitor),
                 c -> {
                     curves.set(c);

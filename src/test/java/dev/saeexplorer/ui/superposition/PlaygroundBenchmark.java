@@ -42,15 +42,15 @@ public final class PlaygroundBenchmark {
             new ClosedForm(sp, new Activation.Relu()).evaluate(x, null);
             Geometry.of(sp);
             long t1 = System.nanoTime();
-            CurveSet full = CurveCalculator.compute(sp, null, 0, SAMPLES, SAMPLES, 0.5, null, TaskMonitor.none());
+            CurveSet full = CurveCalculator.compute(sp, PlaygroundWorlds.PAPER, null, 0, SAMPLES, SAMPLES, 0.5, null, TaskMonitor.none());
             long t2 = System.nanoTime();
-            CurveSet preview = CurveCalculator.compute(sp, null, 0, PlaygroundViewModel.PREVIEW_SAMPLES, SAMPLES, 0.5,
+            CurveSet preview = CurveCalculator.compute(sp, PlaygroundWorlds.PAPER, null, 0, PlaygroundViewModel.PREVIEW_SAMPLES, SAMPLES, 0.5,
                     null, TaskMonitor.none());
             long t3 = System.nanoTime();
             double s = 0.41 + 0.01 * Math.max(rep, 0);
-            CurveCalculator.compute(sp, null, 0, SAMPLES, SAMPLES, s, full, TaskMonitor.none());
+            CurveCalculator.compute(sp, PlaygroundWorlds.PAPER, null, 0, SAMPLES, SAMPLES, s, full, TaskMonitor.none());
             long t4 = System.nanoTime();
-            CurveCalculator.compute(sp, null, 0, PlaygroundViewModel.PREVIEW_SAMPLES, SAMPLES, s + 0.005, full,
+            CurveCalculator.compute(sp, PlaygroundWorlds.PAPER, null, 0, PlaygroundViewModel.PREVIEW_SAMPLES, SAMPLES, s + 0.005, full,
                     TaskMonitor.none());
             long t5 = System.nanoTime();
             if (rep >= 0) {
