@@ -47,8 +47,9 @@ public final class WorldForm {
     private final StringBinding firstError;
 
     public WorldForm() {
+        // On the texts, not the errors: two fields fine alone can still be refused together.
         firstError = Bindings.createStringBinding(this::computeFirstError,
-                fields().stream().map(InputField::errorProperty).toArray(Observable[]::new));
+                fields().stream().map(InputField::textProperty).toArray(Observable[]::new));
     }
 
     private static InputField<Integer> whole(Param param, String key, String help, String initial, int min, int max) {
