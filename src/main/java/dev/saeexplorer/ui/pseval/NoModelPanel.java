@@ -39,8 +39,9 @@ final class NoModelPanel {
         Button world = new Button(NoModelHelp.tryWorld(), new FontIcon("mdmz-play_arrow"));
         world.setId(TRY_WORLD_ID);
         world.setOnAction(e -> vm.sourceProperty().set(PsEvalSource.WORLD));
-        VBox box = new VBox(8, head, paragraph(NoModelHelp.needed()), where, paragraph(NoModelHelp.how()),
-                paragraph(NoModelHelp.meanwhile()), world);
+        // First in view: the one thing that gives real numbers on a machine with nothing downloaded.
+        VBox box = new VBox(8, head, world, paragraph(NoModelHelp.needed()), where, paragraph(NoModelHelp.how()),
+                paragraph(NoModelHelp.meanwhile()));
         box.setPadding(new Insets(12, 16, 12, 16));
         box.getStyleClass().add("no-model-panel");
         box.setMinHeight(Region.USE_PREF_SIZE);
