@@ -51,6 +51,8 @@ final class SetupPane {
     static final String STATUS_ID = "pseval-status";
     static final String SOURCE_ID = "pseval-source";
     private static final double LABEL_WIDTH = 92;
+    /** The world's labels are longer ("Background features", "Sense strength R"). */
+    private static final double WORLD_LABEL_WIDTH = 150;
 
     private final PsEvalViewModel vm;
     private final Supplier<Window> window;
@@ -122,9 +124,12 @@ final class SetupPane {
         source.setId(SOURCE_ID);
         source.setConverter(converter(PsEvalSource::label));
         source.valueProperty().bindBidirectional(vm.sourceProperty());
+        source.setMaxWidth(Double.MAX_VALUE);
+        source.setTooltip(FormGrid.tooltip("A GPT-2 model with SAE checkpoints on pairs of sentences, or the polysemy"
+                + " world: a synthetic language whose senses are known, which needs nothing on disk."));
         FormGrid grid = new FormGrid(LABEL_WIDTH);
-        grid.row("Evaluate on", source, "A GPT-2 model with SAE checkpoints on pairs of sentences, or the polysemy"
-                + " world: a synthetic language whose senses are known, which needs nothing on disk.");
+        grid.section("Evaluate on");
+        grid.full(source);
         return grid.node();
     }
 
@@ -136,14 +141,14 @@ final class SetupPane {
         about.setWrapText(true);
         about.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         about.setMinHeight(Region.USE_PREF_SIZE);
-        FormGrid form = new FormGrid(LABEL_WIDTH);
+        FormGrid form = new FormGrid(WORLD_LABEL_WIDTH);
         form.section("Polysemy world");
         form.full(about);
         for (InputField<?> f : w.worldFields()) {
             form.field(f, "pseval-world-" + f.key(), null);
         }
         form.section("SAE and WSAE");
-        form.field(w.latents(), "pseval-world-latents", null);
+        form.field(w.latents(), "pseval-world-latents", null).setPromptText("n, as many as true features");
         form.field(w.steps(), "pseval-world-steps", null);
         form.section("Pairs");
         form.field(w.pairs(), "pseval-world-pairs", null);
