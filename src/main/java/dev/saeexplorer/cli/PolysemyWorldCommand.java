@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 + "closed-form SAE, the true features and the random baseline (core.polysemy.PolysemyWorld).")
 public final class PolysemyWorldCommand implements Callable<Integer> {
     /** Contexts per training step (not a flag: the world is small). */
-    static final int BATCH = 256;
+    static final int BATCH = PolysemyEvaluation.Settings.DEFAULT_BATCH;
 
     private final CliContext ctx;
 

@@ -2,6 +2,7 @@ package dev.saeexplorer.core.polysemy;
 
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.Param;
+import dev.saeexplorer.core.compute.SubTask;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.experiment.SyntheticExperiment;
 import dev.saeexplorer.core.pseval.Balance;
@@ -48,6 +49,9 @@ public final class PolysemyEvaluation {
      * @param seed    the seed of pairs and training (see the class comment)
      */
     public record Settings(int latents, int steps, int batch, int pairs, long seed) {
+        /** Contexts per training step where nothing else is asked for (the world is small). */
+        public static final int DEFAULT_BATCH = 256;
+
         public Settings {
             if (latents < 1) {
                 throw InvalidInputException.of(Param.LATENTS, "must be at least 1, got " + latents);
@@ -91,18 +95,26 @@ public final class PolysemyEvaluation {
         List<PolysemyPair> pairs = PolysemySamples.pairs(world, settings.pairs(), settings.seed());
         long same = pairs.stream().filter(p -> p.label() == 1).count();
         Map<PolysemyEncoder, PolysemyResult.Score> results = new EnumMap<>(PolysemyEncoder.class);
+        // Training is where the time goes: each trained encoder fills an equal stretch of the progress.
+        long trainedCount = encoders.stream().filter(e -> e == PolysemyEncoder.SAE || e == PolysemyEncoder.WSAE).count();
+        double share = trainedCount == 0 ? 0 : 1.0 / trainedCount;
+        double done = 0;
         for (PolysemyEncoder e : PolysemyEncoder.values()) {
             if (!encoders.contains(e)) {
                 continue;
             }
             m.checkCancelled();
+            TaskMonitor part = SubTask.of(m, done, share, e == PolysemyEncoder.SAE ? "SAE" : "WSAE");
             Function<double[], float[]> features = switch (e) {
-                case SAE -> trained(world, sae, settings, m);
-                case WSAE -> trained(world, wsae, settings, m);
+                case SAE -> trained(world, sae, settings, part);
+                case WSAE -> trained(world, wsae, settings, part);
                 case CLOSED_FORM -> x -> closedForm(world, x);
                 case ORACLE -> PolysemyEvaluation::toFloat;
                 case RANDOM -> null;
             };
+            if (e == PolysemyEncoder.SAE || e == PolysemyEncoder.WSAE) {
+                done += share;
+            }
             results.put(e, features == null
                     ? new PolysemyResult.Score(null, RandomBaseline.expected(settings.latents(), same, pairs.size() - same))
                     : score(pairs, features));

@@ -57,6 +57,29 @@ public final class PolysemyWorld {
      */
     public PolysemyWorld(int words, int senses, int background, int dims, double sparsity, double senseStrength,
                          long seed) {
+        check(words, senses, background, dims, sparsity, senseStrength);
+        long n = (long) words + (long) words * senses + background;
+        this.words = words;
+        this.senses = senses;
+        this.background = background;
+        this.dims = dims;
+        this.sparsity = sparsity;
+        this.senseStrength = senseStrength;
+        this.seed = seed;
+        this.wp = makeWp(dims, (int) n, seed);
+        this.columns = new double[(int) n][dims];
+        for (int i = 0; i < dims; i++) {
+            for (int j = 0; j < n; j++) {
+                columns[j][i] = wp[i][j];
+            }
+        }
+    }
+
+    /**
+     * Throws {@link InvalidInputException} (naming the parameter) where the constructor would refuse these settings,
+     * without drawing W_p: forms check typed settings with it as they change.
+     */
+    public static void check(int words, int senses, int background, int dims, double sparsity, double senseStrength) {
         if (words < 1) {
             throw InvalidInputException.of(Param.WORDS, "must be at least 1, got " + words);
         }
@@ -81,20 +104,6 @@ public final class PolysemyWorld {
             throw InvalidInputException.worded(Param.WORDS, Param.WORDS, ", ", Param.SENSES, " and ",
                     Param.BACKGROUND, " give n = " + n + " features in " + dims
                     + " dimensions: W_p would have more than 20 million entries");
-        }
-        this.words = words;
-        this.senses = senses;
-        this.background = background;
-        this.dims = dims;
-        this.sparsity = sparsity;
-        this.senseStrength = senseStrength;
-        this.seed = seed;
-        this.wp = makeWp(dims, (int) n, seed);
-        this.columns = new double[(int) n][dims];
-        for (int i = 0; i < dims; i++) {
-            for (int j = 0; j < n; j++) {
-                columns[j][i] = wp[i][j];
-            }
         }
     }
 

@@ -47,6 +47,19 @@ public final class FieldParsers {
         };
     }
 
+    /** A sparsity S in [0, 1): at S = 1 no feature would ever be active. */
+    public static InputField.Parser<Double> sparsity(String name, String example) {
+        InputField.Parser<Double> decimal = decimal(name, 0, true, 1, example);
+        return text -> {
+            double s = decimal.parse(text);
+            if (s >= 1) {
+                throw new InvalidInputException(name + " must be below 1: at S = 1 no feature is ever active; type e.g. "
+                        + example);
+            }
+            return s;
+        };
+    }
+
     /** Any whole number (a random seed). */
     public static InputField.Parser<Long> seed(String name) {
         return text -> wholeNumber(text, name, "0");

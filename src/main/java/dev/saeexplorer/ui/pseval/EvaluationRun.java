@@ -4,9 +4,11 @@ import dev.saeexplorer.core.compute.CancelledException;
 import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.common.ErrorText;
 import dev.saeexplorer.ui.common.FieldLabels;
+import dev.saeexplorer.ui.jobs.BackgroundExecutor;
 import dev.saeexplorer.ui.jobs.LatestRun;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -34,19 +36,36 @@ final class EvaluationRun {
 
     /** Starts the plan; {@code onDone} receives the outcome on the UI thread when it finishes. */
     void start(EvaluationJob.Plan plan, Consumer<EvaluationJob.Outcome> onDone) {
+        start("PS-Eval: " + plan.a().name(),
+                "Evaluating " + plan.a().name() + (plan.b() == null ? "" : " and " + plan.b().name()) + "…",
+                "Evaluating ", monitor -> EvaluationJob.run(plan, encoders, monitor), EvaluationRun::summary, onDone);
+    }
+
+    /** Starts a polysemy-world run (the SAE and the WSAE train first); {@code onDone} as above. */
+    void start(WorldSpec spec, Consumer<WorldOutcome> onDone) {
+        start("PS-Eval: polysemy world", "Drawing the polysemy world and training its SAE and WSAE…",
+                "Polysemy world: ", spec::evaluate, WorldOutcome::summary, onDone);
+    }
+
+    /**
+     * One run at a time: {@code starting} is the status until the job reports, then each message after
+     * {@code messagePrefix}; a finished run's status is its {@code summary}.
+     */
+    private <T> void start(String title, String starting, String messagePrefix, BackgroundExecutor.Work<T> work,
+                           Function<T, String> summary, Consumer<T> onDone) {
         if (run.isRunning()) {
             return;
         }
         progress.set(0);
-        status.set("Evaluating " + plan.a().name() + (plan.b() == null ? "" : " and " + plan.b().name()) + "…");
-        run.start("PS-Eval: " + plan.a().name(), monitor -> EvaluationJob.run(plan, encoders, monitor),
+        status.set(starting);
+        run.start(title, work,
                 result -> {
                     hasResults = true;
-                    status.set(summary(result));
+                    status.set(summary.apply(result));
                     onDone.accept(result);
                 },
                 this::failed)
-                .follow(progress, m -> status.set("Evaluating " + m));
+                .follow(progress, m -> status.set(messagePrefix + m));
     }
 
     /** Stops the run before its next pair; the previous results stay. */

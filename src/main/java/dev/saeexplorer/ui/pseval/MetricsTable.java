@@ -77,9 +77,9 @@ final class MetricsTable {
         randomB.setVisible(compare && !java.util.Objects.equals(o.a().dSae(), o.b().dSae()));
     }
 
-    private static TableColumn<Table7.Row, String> column(String title, Function<Table7.Row, String> value,
-                                                          boolean numeric) {
-        TableColumn<Table7.Row, String> c = new TableColumn<>(title);
+    /** A read-only text column; a numeric one is right-aligned. */
+    static <R> TableColumn<R, String> column(String title, Function<R, String> value, boolean numeric) {
+        TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         c.setSortable(false);
         c.setReorderable(false);

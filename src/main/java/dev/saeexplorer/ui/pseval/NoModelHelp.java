@@ -32,7 +32,13 @@ final class NoModelHelp {
     }
 
     static String meanwhile() {
-        return "Meanwhile the bundled sample pairs can be browsed below, and everything that needs no model works.";
+        return "Meanwhile the bundled sample pairs can be browsed below, and everything that needs no model works:"
+                + " PS-Eval itself runs on the polysemy world, a synthetic language whose senses are known, with real"
+                + " numbers for a trained SAE, a WSAE, the closed-form SAE, the true features and a random SAE.";
+    }
+
+    static String tryWorld() {
+        return "Try PS-Eval on the polysemy world (synthetic, nothing to download)";
     }
 
     /** All of it, for the panel's accessible text and for tests. */

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.lm.LanguageModel;
 import dev.saeexplorer.core.pseval.Balance;
+import dev.saeexplorer.ui.common.InputField;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The workspace's part of a session file: the paths of what is loaded (not the data: a session stays small), the
- * typed hook points and the run options. Restoring checks everything before it changes anything, then loads the
+ * typed hook points and the run options, the source (language model or polysemy world) and the world's settings as
+ * typed (sessions saved before the world lack both and still open). Restoring checks everything before it changes anything, then loads the
  * files in the background as if they had been chosen.
  */
 final class PsEvalState {
@@ -43,6 +47,11 @@ final class PsEvalState {
         o.put("balance", f.balanceProperty().get().cliName());
         o.put("limit", f.limit().textProperty().get());
         o.put("histogram", vm.browser().subsetProperty().get().name().toLowerCase(java.util.Locale.ROOT));
+        o.put("source", vm.sourceProperty().get().id());
+        ObjectNode world = o.putObject("world");
+        for (InputField<?> field : vm.world().fields()) {
+            world.put(field.key(), field.textProperty().get());
+        }
         return o;
     }
 
@@ -56,7 +65,8 @@ final class PsEvalState {
 
     /** A checked session: every value parsed before any is applied. */
     private record Checked(Path model, Path a, String hookA, Path b, String hookB, DatasetSpec pairs, String template,
-                           Balance balance, String limit, DistinctionHistogram.Subset subset) {
+                           Balance balance, String limit, DistinctionHistogram.Subset subset, PsEvalSource source,
+                           Map<InputField<?>, String> world) {
     }
 
     static void restore(PsEvalViewModel vm, JsonNode state) {
@@ -66,6 +76,8 @@ final class PsEvalState {
         f.balanceProperty().set(c.balance());
         f.limit().textProperty().set(c.limit());
         vm.browser().subsetProperty().set(c.subset());
+        c.world().forEach((field, text) -> field.textProperty().set(text));
+        vm.sourceProperty().set(c.source());
         // What is loaded already is kept (a 500 MB model is not read twice); the rest loads in the background.
         LoadedDataset pairs = vm.pairsProperty().get();
         if (c.pairs() != null && (pairs == null || !sameSource(pairs.spec(), c.pairs()))) {
@@ -138,9 +150,35 @@ final class PsEvalState {
         }
         JsonNode a = object(state, "checkpointA");
         JsonNode b = object(state, "checkpointB");
+        // Sessions saved before the polysemy world have neither key: the language model, the world's settings as they are.
+        String sourceId = text(state, "source", vm.sourceProperty().get().id());
+        PsEvalSource source = PsEvalSource.fromId(sourceId);
+        if (source == null) {
+            throw new InvalidInputException("session: PS-Eval 'source' is '" + sourceId + "'; expected model or world");
+        }
         return new Checked(path(state, "model"), a == null ? null : path(a, "path"), a == null ? "" : hook(vm, a),
                 b == null ? null : path(b, "path"), b == null ? "" : hook(vm, b), pairs(object(state, "pairs")),
-                template, balance, limit, subset);
+                template, balance, limit, subset, source, world(vm.world(), object(state, "world")));
+    }
+
+    /** The world's fields as the session types them; a field the session lacks keeps its text. */
+    private static Map<InputField<?>, String> world(WorldForm form, JsonNode n) {
+        Map<InputField<?>, String> texts = new LinkedHashMap<>();
+        if (n == null) {
+            return texts;
+        }
+        for (InputField<?> field : form.fields()) {
+            String text = text(n, field.key(), null);
+            if (text == null) {
+                continue;
+            }
+            String problem = field.check(text);
+            if (!problem.isEmpty()) {
+                throw new InvalidInputException("session: PS-Eval polysemy world: " + problem);
+            }
+            texts.put(field, text);
+        }
+        return texts;
     }
 
     private static String hook(PsEvalViewModel vm, JsonNode n) {

@@ -1,5 +1,6 @@
 package dev.saeexplorer.ui.pseval;
 
+import dev.saeexplorer.core.polysemy.PolysemyEncoder;
 import dev.saeexplorer.core.pseval.FeatureActivation;
 import dev.saeexplorer.core.pseval.PairRecord;
 import dev.saeexplorer.ui.common.ExportableTable;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The workspace's tables as CSV: Table 7 with the baselines, and every pair with what each checkpoint made of it. */
+/**
+ * The workspace's tables as CSV: Table 7 with the baselines, every pair with what each checkpoint made of it, and the
+ * polysemy world's five encoders.
+ */
 final class PsEvalTables {
     private PsEvalTables() {
     }
@@ -19,6 +23,12 @@ final class PsEvalTables {
         return new ExportableTable("PS-Eval metrics", Table7.columns(o == null ? "A" : o.plan().a().name(),
                 compare ? o.plan().b().name() : null),
                 () -> vm.metrics().stream().map(r -> r.cells(compare)).collect(Collectors.toList()));
+    }
+
+    static ExportableTable world(PsEvalViewModel vm) {
+        List<PolysemyEncoder> encoders = List.of(PolysemyEncoder.values());
+        return new ExportableTable("PS-Eval polysemy world", WorldTable.columns(),
+                () -> vm.worldRows().stream().map(r -> r.cells(encoders)).collect(Collectors.toList()));
     }
 
     static ExportableTable pairs(PsEvalViewModel vm) {

@@ -26,7 +26,7 @@ import org.jfree.chart.fx.ChartViewer;
 /**
  * The PS-Eval browser's scene graph: setup on the left; on the right the results (confusion matrix, Table 7, the
  * distinction histogram) or, without a model, what is needed and where the app looks; below them the pairs table and
- * the selected pair. Ctrl+R runs and Esc cancels while the workspace is shown. It holds no state of its own.
+ * the selected pair. On the polysemy world the right side is its five encoders' table alone. Ctrl+R runs and Esc cancels while the workspace is shown. It holds no state of its own.
  */
 final class PsEvalView extends BorderPane {
     private static final String CSS = "pseval.css";
@@ -45,10 +45,21 @@ final class PsEvalView extends BorderPane {
         PairsTable pairs = new PairsTable(vm);
         SplitPane bottom = new SplitPane(pairs.node(), new PairDetail(vm).node());
         bottom.setDividerPositions(0.62);
-        SplitPane center = new SplitPane(top(), bottom);
+        Node top = top();
+        SplitPane center = new SplitPane();
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.4);
         center.setPadding(new Insets(6, 8, 8, 8));
+        // The polysemy world has no sentences to browse: its results take the whole height.
+        Runnable layout = () -> {
+            if (vm.sourceProperty().get() == PsEvalSource.WORLD) {
+                center.getItems().setAll(top);
+            } else {
+                center.getItems().setAll(top, bottom);
+                center.setDividerPositions(0.4);
+            }
+        };
+        vm.sourceProperty().addListener((obs, old, now) -> layout.run());
+        layout.run();
         setCenter(center);
         sceneProperty().addListener((obs, old, now) -> shortcuts(now));
 
@@ -63,25 +74,33 @@ final class PsEvalView extends BorderPane {
 
     private Node top() {
         NoModelPanel noModel = new NoModelPanel(vm);
+        BooleanBinding world = vm.sourceProperty().isEqualTo(PsEvalSource.WORLD);
         BooleanBinding hasResults = vm.resultsProperty().isNotNull();
-        BooleanBinding showNoModel = vm.modelProperty().isNull().and(hasResults.not());
+        BooleanBinding hasWorldResults = vm.worldResultsProperty().isNotNull();
+        BooleanBinding showNoModel = world.not().and(vm.modelProperty().isNull()).and(hasResults.not());
         noModel.node().visibleProperty().bind(showNoModel);
 
         Label ready = new Label();
         ready.setId("pseval-ready");
         ready.setWrapText(true);
         ready.getStyleClass().addAll(Styles.TEXT_MUTED);
-        ready.textProperty().bind(Bindings.createStringBinding(() -> vm.runBlockerProperty().get().isEmpty()
-                ? "Ready: press Run (Ctrl+R) to evaluate the pairs." : vm.runBlockerProperty().get(),
-                vm.runBlockerProperty()));
+        ready.textProperty().bind(Bindings.createStringBinding(() -> !vm.runBlockerProperty().get().isEmpty()
+                ? vm.runBlockerProperty().get()
+                : vm.sourceProperty().get() == PsEvalSource.WORLD
+                ? "Ready: press Run (Ctrl+R) to draw the polysemy world, train an SAE and a WSAE on it and score them"
+                        + " beside the closed-form SAE, the true features and a random SAE."
+                : "Ready: press Run (Ctrl+R) to evaluate the pairs.", vm.runBlockerProperty(), vm.sourceProperty()));
         StackPane readyBox = new StackPane(ready);
         readyBox.setPadding(new Insets(16));
         readyBox.setAlignment(Pos.TOP_LEFT);
-        readyBox.visibleProperty().bind(showNoModel.not().and(hasResults.not()));
+        readyBox.visibleProperty().bind(Bindings.when(world).then(hasWorldResults.not())
+                .otherwise(showNoModel.not().and(hasResults.not())));
 
         Node summary = summary();
-        summary.visibleProperty().bind(hasResults);
-        StackPane stack = new StackPane(noModel.node(), readyBox, summary);
+        summary.visibleProperty().bind(world.not().and(hasResults));
+        Node worldResults = new WorldResults(vm).node();
+        worldResults.visibleProperty().bind(world.and(hasWorldResults));
+        StackPane stack = new StackPane(noModel.node(), readyBox, summary, worldResults);
         stack.setMinHeight(0);
         return stack;
     }

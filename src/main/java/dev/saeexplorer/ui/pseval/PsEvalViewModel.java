@@ -20,18 +20,21 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The PS-Eval browser without a stage: the inputs (model, checkpoint A, optional checkpoint B, pairs), the run options,
- * the run and its results (Table 7 beside the random baseline), the pairs browser and SAE training on the model. Each
+ * the run and its results (Table 7 beside the random baseline), the pairs browser and SAE training on the model; or,
+ * as the source, the synthetic polysemy world with its five encoders, which needs nothing on disk. Each
  * part does one job in its own class; this one wires them and decides when PS-Eval can run. UI thread only.
  */
 public final class PsEvalViewModel implements WorkspaceModel {
@@ -48,6 +51,10 @@ public final class PsEvalViewModel implements WorkspaceModel {
     private final CheckpointInput checkpointB;
     private final LoadSlot<LoadedDataset> pairs;
     private final RunForm options = new RunForm();
+    private final ObjectProperty<PsEvalSource> source = new SimpleObjectProperty<>(this, "source", PsEvalSource.MODEL);
+    private final WorldForm world = new WorldForm();
+    private final ObservableList<WorldTable.Row> worldRows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<WorldOutcome> worldResults = new ReadOnlyObjectWrapper<>(this, "worldResults");
     private final EvaluationRun run;
     private final PairBrowser browser;
     private final TrainingRun training;
@@ -76,7 +83,7 @@ public final class PsEvalViewModel implements WorkspaceModel {
         StoreShelf shelf = new StoreShelf(prefs.featureStores());
         this.storeA = new StoreLink(ctx, shelf, checkpointA);
         this.storeB = new StoreLink(ctx, shelf, checkpointB);
-        runBlocker = Bindings.createStringBinding(this::blocker, model.valueProperty(), model.loadingProperty(),
+        runBlocker = Bindings.createStringBinding(this::blocker, source, world.firstErrorProperty(), model.valueProperty(), model.loadingProperty(),
                 checkpointA.loadedProperty(), checkpointA.loadingProperty(), checkpointA.hook().textProperty(),
                 checkpointB.loadedProperty(), checkpointB.loadingProperty(), checkpointB.hook().textProperty(),
                 pairs.valueProperty(), pairs.loadingProperty(), options.firstErrorProperty(), run.runningProperty());
@@ -158,6 +165,9 @@ public final class PsEvalViewModel implements WorkspaceModel {
     // ---- the run ----
 
     private String blocker() {
+        if (source.get() == PsEvalSource.WORLD) {
+            return world.firstErrorProperty().get();
+        }
         LanguageModel m = model.get();
         if (model.loadingProperty().get() || checkpointA.loadingProperty().get() || checkpointB.loadingProperty().get()
                 || pairs.loadingProperty().get()) {
@@ -181,9 +191,16 @@ public final class PsEvalViewModel implements WorkspaceModel {
         return options.firstErrorProperty().get();
     }
 
-    /** Runs PS-Eval (and the comparison); refuses with the reason in the status while something is missing. */
+    /**
+     * Runs PS-Eval (and the comparison), or on the polysemy world its five encoders; refuses with the reason in the
+     * status while something is missing.
+     */
     public void run() {
         if (!canRun.get()) {
+            return;
+        }
+        if (source.get() == PsEvalSource.WORLD) {
+            run.start(world.spec(), this::showWorld);
             return;
         }
         EvaluationJob.Plan plan = new EvaluationJob.Plan(model.get(), pairs.get(), options.options(),
@@ -208,6 +225,11 @@ public final class PsEvalViewModel implements WorkspaceModel {
                 + (p.b() == null ? "" : " · compared with " + p.b().name()));
         browser.showRows(PairRow.of(o), o);
         results.set(o);
+    }
+
+    private void showWorld(WorldOutcome o) {
+        worldRows.setAll(WorldTable.rows(o.result()));
+        worldResults.set(o);
     }
 
     public void cancel() {
@@ -312,6 +334,26 @@ public final class PsEvalViewModel implements WorkspaceModel {
 
     public RunForm options() {
         return options;
+    }
+
+    /** What PS-Eval runs on: the language model (the default) or the polysemy world. */
+    public ObjectProperty<PsEvalSource> sourceProperty() {
+        return source;
+    }
+
+    /** The polysemy world's settings. */
+    public WorldForm world() {
+        return world;
+    }
+
+    /** The last polysemy-world run shown, or null before one. */
+    public ReadOnlyObjectProperty<WorldOutcome> worldResultsProperty() {
+        return worldResults.getReadOnlyProperty();
+    }
+
+    /** Its counts and metrics, the five encoders side by side. */
+    public ObservableList<WorldTable.Row> worldRows() {
+        return worldRows;
     }
 
     /** Why Run is disabled, or "". */

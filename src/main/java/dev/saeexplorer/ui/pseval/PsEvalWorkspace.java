@@ -53,6 +53,6 @@ public final class PsEvalWorkspace extends ModelWorkspace<PsEvalViewModel, PsEva
 
     @Override
     public List<ExportableTable> tables() {
-        return List.of(PsEvalTables.metrics(viewModel()), PsEvalTables.pairs(viewModel()));
+        return List.of(PsEvalTables.metrics(viewModel()), PsEvalTables.pairs(viewModel()), PsEvalTables.world(viewModel()));
     }
 }

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import dev.saeexplorer.ui.common.InputField;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -39,14 +41,18 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The setup column: model, checkpoint A, the optional checkpoint B, the pairs, the run options, Run and Cancel with the
- * run's progress, and training on the model. Everything it shows and does goes through the {@link PsEvalViewModel}.
+ * The setup column: what to evaluate on; for a language model the model, checkpoint A, the optional checkpoint B, the
+ * pairs, the run options and training on the model, for the polysemy world its settings; Run and Cancel with the
+ * run's progress. Everything it shows and does goes through the {@link PsEvalViewModel}.
  */
 final class SetupPane {
     static final String RUN_ID = "pseval-run";
     static final String CANCEL_ID = "pseval-cancel";
     static final String STATUS_ID = "pseval-status";
+    static final String SOURCE_ID = "pseval-source";
     private static final double LABEL_WIDTH = 92;
+    /** The world's labels are longer ("Background features", "Sense strength R"). */
+    private static final double WORLD_LABEL_WIDTH = 150;
 
     private final PsEvalViewModel vm;
     private final Supplier<Window> window;
@@ -83,7 +89,14 @@ final class SetupPane {
                 + " evaluated (the PS-Eval authors' script). None: every row.");
         form.field(vm.options().limit(), "pseval-limit", null);
 
-        VBox column = new VBox(10, title, intro, form.node(), new TrainPanel(vm, window).node());
+        VBox modelSetup = new VBox(10, form.node(), new TrainPanel(vm, window).node());
+        Node worldSetup = worldForm();
+        BooleanBinding world = vm.sourceProperty().isEqualTo(PsEvalSource.WORLD);
+        modelSetup.visibleProperty().bind(world.not());
+        modelSetup.managedProperty().bind(world.not());
+        worldSetup.visibleProperty().bind(world);
+        worldSetup.managedProperty().bind(world);
+        VBox column = new VBox(10, title, intro, sourceChoice(), modelSetup, worldSetup);
         column.setPadding(new Insets(14, 14, 18, 14));
         column.setFillWidth(true);
         column.setMinHeight(Region.USE_PREF_SIZE);
@@ -104,6 +117,43 @@ final class SetupPane {
 
     Node node() {
         return root;
+    }
+
+    private Node sourceChoice() {
+        ComboBox<PsEvalSource> source = new ComboBox<>(FXCollections.observableArrayList(PsEvalSource.values()));
+        source.setId(SOURCE_ID);
+        source.setConverter(converter(PsEvalSource::label));
+        source.valueProperty().bindBidirectional(vm.sourceProperty());
+        source.setMaxWidth(Double.MAX_VALUE);
+        source.setTooltip(FormGrid.tooltip("A GPT-2 model with SAE checkpoints on pairs of sentences, or the polysemy"
+                + " world: a synthetic language whose senses are known, which needs nothing on disk."));
+        FormGrid grid = new FormGrid(LABEL_WIDTH);
+        grid.section("Evaluate on");
+        grid.full(source);
+        return grid.node();
+    }
+
+    private Node worldForm() {
+        WorldForm w = vm.world();
+        Label about = new Label("A synthetic language with known senses: each context holds its word's feature, one of"
+                + " its sense features and random background features, mapped into n_p dimensions by W_p. An SAE and a"
+                + " WSAE train on it; the closed-form SAE, the true features and a random SAE score beside them.");
+        about.setWrapText(true);
+        about.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        about.setMinHeight(Region.USE_PREF_SIZE);
+        FormGrid form = new FormGrid(WORLD_LABEL_WIDTH);
+        form.section("Polysemy world");
+        form.full(about);
+        for (InputField<?> f : w.worldFields()) {
+            form.field(f, "pseval-world-" + f.key(), null);
+        }
+        form.section("SAE and WSAE");
+        form.field(w.latents(), "pseval-world-latents", null).setPromptText("n, as many as true features");
+        form.field(w.steps(), "pseval-world-steps", null);
+        form.section("Pairs");
+        form.field(w.pairs(), "pseval-world-pairs", null);
+        form.field(w.seed(), "pseval-world-seed", null);
+        return form.node();
     }
 
     private Node modelPicker() {
@@ -164,6 +214,8 @@ final class SetupPane {
     private Node pairsPicker() {
         MenuItem sample = new MenuItem("Bundled sample pairs");
         sample.setOnAction(e -> vm.loadPairs(DatasetSpec.sample()));
+        MenuItem world = new MenuItem(PsEvalSource.WORLD.label());
+        world.setOnAction(e -> vm.sourceProperty().set(PsEvalSource.WORLD));
         MenuItem wicFolder = new MenuItem("WiC folder…");
         wicFolder.setOnAction(e -> {
             Path p = folder("Choose the WiC folder (with dev/, test/, train/) or a split's folder");
@@ -187,7 +239,7 @@ final class SetupPane {
         choose.setId("pseval-pairs-choose");
         choose.setMaxWidth(Double.MAX_VALUE);
         Runnable refill = () -> {
-            choose.getItems().setAll(sample, wicFolder, file);
+            choose.getItems().setAll(sample, wicFolder, file, new SeparatorMenuItem(), world);
             List<Path> wic = vm.recent().list(RecentPaths.Kind.WIC);
             List<Path> json = vm.recent().list(RecentPaths.Kind.JSON);
             if (!wic.isEmpty() || !json.isEmpty()) {

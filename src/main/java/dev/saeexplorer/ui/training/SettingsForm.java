@@ -41,14 +41,8 @@ public final class SettingsForm {
     private final BooleanProperty tied = new SimpleBooleanProperty(this, "tied", false);
 
     private final InputField<Double> sparsity = new InputField<>(Param.SPARSITY, "sparsity",
-            "Probability that a feature is zero in a sample, in [0, 1). The paper's default is 0.9.", "0.9", text -> {
-                double s = FieldParsers.decimal(FieldLabels.of(Param.SPARSITY), 0, true, 1, "0.9").parse(text);
-                if (s >= 1) {
-                    throw new InvalidInputException(FieldLabels.of(Param.SPARSITY)
-                            + " must be below 1: at S = 1 no feature is ever active; type e.g. 0.9");
-                }
-                return s;
-            });
+            "Probability that a feature is zero in a sample, in [0, 1). The paper's default is 0.9.", "0.9",
+            FieldParsers.sparsity(FieldLabels.of(Param.SPARSITY), "0.9"));
     private final InputField<Integer> latents = new InputField<>(Param.LATENTS, "latents",
             "Number of SAE latents d_sae. Defaults to the number of features n of W_p.", "40",
             FieldParsers.whole(FieldLabels.of(Param.LATENTS), 1, MAX_LATENTS, "40"));
