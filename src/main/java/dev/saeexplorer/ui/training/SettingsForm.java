@@ -8,11 +8,14 @@ import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.sae.Activation;
 import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.world.WorldPreset;
 import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.common.ErrorText;
 import dev.saeexplorer.ui.common.FieldLabels;
 import dev.saeexplorer.ui.common.FieldParsers;
 import dev.saeexplorer.ui.common.InputField;
+import dev.saeexplorer.ui.common.WorldChoice;
+import dev.saeexplorer.ui.common.WorldSelection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +32,17 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * The lab's settings as the form edits them: typed text fields that refuse bad input where it is typed, choices, and
  * the checks that involve two fields (k ≤ latents, no auxiliary loss for the tied form). Defaults finish in seconds.
+ *
+ * <p>The default world is Zipf at S = 0.6: there the committed worlds sweep found the variance WSAE 6% better than
+ * the SAE on every seed, while on the paper's uniform world the two did not differ.
  */
 public final class SettingsForm {
     static final int FORMAT_VERSION = 1;
     private static final int MAX_LATENTS = 4096;
+    static final WorldPreset DEFAULT_WORLD = WorldPreset.ZIPF;
+    static final String DEFAULT_SPARSITY = "0.6";
 
+    private final WorldSelection world = new WorldSelection(DEFAULT_WORLD);
     private final ObjectProperty<WpPreset> source = new SimpleObjectProperty<>(this, "source", WpPreset.TOY_MODEL);
     private final ObjectProperty<ActivationChoice> activation =
             new SimpleObjectProperty<>(this, "activation", ActivationChoice.RELU);
@@ -41,7 +50,8 @@ public final class SettingsForm {
     private final BooleanProperty tied = new SimpleBooleanProperty(this, "tied", false);
 
     private final InputField<Double> sparsity = new InputField<>(Param.SPARSITY, "sparsity",
-            "Probability that a feature is zero in a sample, in [0, 1). The paper's default is 0.9.", "0.9", text -> {
+            "Probability that a feature is zero in a sample, in [0, 1). A world other than uniform is taken to this S (Zipf:"
+                    + " (1 − S)·n features active on average).", DEFAULT_SPARSITY, text -> {
                 double s = FieldParsers.decimal(FieldLabels.of(Param.SPARSITY), 0, true, 1, "0.9").parse(text);
                 if (s >= 1) {
                     throw new InvalidInputException(FieldLabels.of(Param.SPARSITY)
@@ -94,8 +104,9 @@ public final class SettingsForm {
     private final ObjectProperty<InvalidInputException> runProblem = new SimpleObjectProperty<>(this, "runProblem");
 
     public SettingsForm() {
-        // The latents follow the number of features when the source changes: latents = n is the paper's setting.
-        source.addListener((obs, old, now) -> latents.textProperty().set(String.valueOf(now.features())));
+        // The latents follow the number of features when W_p changes: latents = n is the paper's setting.
+        source.addListener((obs, old, now) -> latents.textProperty().set(String.valueOf(features())));
+        world.choiceProperty().addListener((obs, old, now) -> latents.textProperty().set(String.valueOf(features())));
         coreProblem = Bindings.createObjectBinding(this::coreCheck, dependencies());
         crossFieldError = Bindings.createStringBinding(() -> {
             InvalidInputException e = coreProblem.get();
@@ -108,7 +119,7 @@ public final class SettingsForm {
     }
 
     private Observable[] dependencies() {
-        List<Observable> deps = new java.util.ArrayList<>(List.of(source, activation, weighting, tied));
+        List<Observable> deps = new java.util.ArrayList<>(List.of(world.choiceProperty(), source, activation, weighting, tied));
         for (InputField<?> f : fields()) {
             deps.add(f.errorProperty());
             deps.add(f.textProperty());
@@ -122,8 +133,20 @@ public final class SettingsForm {
                 evalSamples);
     }
 
+    /** Where x comes from: the catalogue's worlds or a world file; the uniform world uses {@link #sourceProperty()}. */
+    public WorldSelection world() {
+        return world;
+    }
+
+    /** W_p of the uniform world; a world other than uniform brings its own. */
     public ObjectProperty<WpPreset> sourceProperty() {
         return source;
+    }
+
+    /** n of the W_p the run would train on. */
+    private int features() {
+        WorldChoice w = world.get();
+        return w.isUniform() ? source.get().features() : w.features();
     }
 
     public ObjectProperty<ActivationChoice> activationProperty() {
@@ -267,7 +290,10 @@ public final class SettingsForm {
         try {
             LabSettings s = parsed();
             for (ModelKind kind : ModelKind.values()) {
-                s.config(kind, source.get().dims());
+                s.config(kind, s.dims());
+            }
+            if (!s.world().isUniform()) {
+                s.world().atSparsity(s.sparsity());
             }
             return null;
         } catch (InvalidInputException e) {
@@ -298,7 +324,7 @@ public final class SettingsForm {
                 act = new Activation.Relu();
         }
         double a = applies(alpha) ? alpha.value() : 1.0;
-        return new LabSettings(source.get(), sparsity.value(), latents.value(), act, l1.value(), weighting.get(),
+        return new LabSettings(world.get(), source.get(), sparsity.value(), latents.value(), act, l1.value(), weighting.get(),
                 a, tied.get(), aux.value(), deadWindow.value(), steps.value(), batch.value(),
                 learningRate.value(), seed.value(), evalSamples.value());
     }
@@ -307,6 +333,7 @@ public final class SettingsForm {
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("formatVersion", FORMAT_VERSION);
+        WorldSelection.write(o, world.get());
         o.put("source", source.get().id());
         o.put("activation", activation.get().id());
         o.put("wsaeWeighting", weighting.get().id());
@@ -331,7 +358,7 @@ public final class SettingsForm {
     /**
      * Restores settings from {@link #toJson()}'s shape. Everything is checked first; on any problem an
      * {@link InvalidInputException} says what, and no field has changed. Missing keys keep their current value, so
-     * sessions from before a field existed still open.
+     * sessions from before a field existed still open; a session from before worlds opens on the uniform world.
      */
     public void restore(JsonNode state) {
         if (state == null || !state.isObject()) {
@@ -342,6 +369,7 @@ public final class SettingsForm {
             throw new InvalidInputException("the training lab's settings have format version " + version
                     + "; this SAE Explorer reads version " + FORMAT_VERSION + " (update SAE Explorer to open them)");
         }
+        WorldChoice chosenWorld = WorldSelection.read(state);
         WpPreset src = choice(state, "source", SettingsForm::preset, source.get(), "a W_p preset (" + WpPreset.IDS + ")");
         ActivationChoice act = choice(state, "activation", ActivationChoice::fromId, activation.get(),
                 "relu, topk or jumprelu");
@@ -366,7 +394,8 @@ public final class SettingsForm {
             }
             texts.put(f, text);
         }
-        // All checked: apply. The source first, since it resets the latents field that may follow it.
+        // All checked: apply. World and source first, since they reset the latents field that may follow them.
+        world.choiceProperty().set(chosenWorld);
         source.set(src);
         activation.set(act);
         weighting.set(w);
