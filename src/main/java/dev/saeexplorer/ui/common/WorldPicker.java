@@ -3,7 +3,6 @@ package dev.saeexplorer.ui.common;
 import atlantafx.base.theme.Styles;
 import dev.saeexplorer.core.world.WorldPreset;
 import java.io.File;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -25,7 +24,7 @@ public final class WorldPicker {
     private WorldPicker() {
     }
 
-    public static Node build(WorldSelection selection, String idPrefix) {
+    public static VBox build(WorldSelection selection, String idPrefix) {
         ComboBox<WorldChoice> box = new ComboBox<>();
         for (WorldPreset p : WorldPreset.values()) {
             box.getItems().add(WorldChoice.of(p));
