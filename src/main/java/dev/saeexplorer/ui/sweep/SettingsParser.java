@@ -3,8 +3,10 @@ package dev.saeexplorer.ui.sweep;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.Param;
 import dev.saeexplorer.core.compute.Device;
-import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.world.WpPreset;
+import dev.saeexplorer.ui.common.ErrorText;
+import dev.saeexplorer.ui.common.FieldLabels;
+import dev.saeexplorer.ui.common.WorldChoice;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -47,7 +49,8 @@ final class SettingsParser {
     private SettingsParser() {
     }
 
-    static Parsed parse(WpSource source, WpPreset preset, Weighting wsae, Device device, String grid, String seeds,
+    static Parsed parse(WorldChoice world, WpSource source, WpPreset preset, WsaeModels wsae, Device device,
+                        String grid, String seeds,
                         String steps, String latents, String l1, String alpha, String toyFeatures, String toyDims,
                         String toySparsity, String toySteps) {
         Map<Field, String> errors = new EnumMap<>(Field.class);
@@ -56,6 +59,12 @@ final class SettingsParser {
             sparsities = SweepSettings.parseGrid(grid);
         } catch (InvalidInputException e) {
             errors.put(Field.GRID, e.getMessage());
+        }
+        if (sparsities != null && !world.isUniform()) {
+            String problem = worldProblem(world, sparsities);
+            if (problem != null) {
+                errors.put(Field.GRID, problem);
+            }
         }
         Integer nSeeds = integer(errors, Field.SEEDS, seeds, "Seeds", 1, SweepSettings.MAX_SEEDS);
         Integer nSteps = integer(errors, Field.STEPS, steps, "Training steps", 1, SweepSettings.MAX_STEPS);
@@ -84,9 +93,21 @@ final class SettingsParser {
         if (!errors.isEmpty()) {
             return new Parsed(null, Collections.unmodifiableMap(errors));
         }
-        SweepSettings settings = new SweepSettings(source, preset, toy, sparsities, nSeeds, nSteps, nLatents, lambda, a,
-                wsae, device);
+        SweepSettings settings = new SweepSettings(world, source, preset, toy, sparsities, nSeeds, nSteps, nLatents,
+                lambda, a, wsae, device);
         return new Parsed(settings, Map.of());
+    }
+
+    /** Why the world cannot be taken to a sparsity of the grid (a Zipf world at S = 1), or null. */
+    private static String worldProblem(WorldChoice world, double[] sparsities) {
+        for (double s : sparsities) {
+            try {
+                world.atSparsity(s);
+            } catch (InvalidInputException e) {
+                return ErrorText.refusal(e, FieldLabels.TABLE);
+            }
+        }
+        return null;
     }
 
     private static Integer integer(Map<Field, String> errors, Field field, String text, String what, int min, int max) {

@@ -2,8 +2,9 @@ package dev.saeexplorer.ui.sweep;
 
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.Device;
-import dev.saeexplorer.core.sae.Weighting;
+import dev.saeexplorer.core.world.WorldPreset;
 import dev.saeexplorer.core.world.WpPreset;
+import dev.saeexplorer.ui.common.WorldSelection;
 import dev.saeexplorer.ui.common.ErrorText;
 import dev.saeexplorer.ui.common.FieldLabels;
 import java.util.EnumMap;
@@ -27,7 +28,8 @@ import javafx.beans.property.StringProperty;
 public final class SweepForm {
     private final ObjectProperty<WpSource> source = new SimpleObjectProperty<>(this, "source");
     private final ObjectProperty<WpPreset> preset = new SimpleObjectProperty<>(this, "preset");
-    private final ObjectProperty<Weighting> wsaeWeighting = new SimpleObjectProperty<>(this, "wsaeWeighting");
+    private final WorldSelection world = new WorldSelection(WorldPreset.UNIFORM);
+    private final ObjectProperty<WsaeModels> wsaeWeighting = new SimpleObjectProperty<>(this, "wsaeWeighting");
     private final ObjectProperty<Device> device = new SimpleObjectProperty<>(this, "device");
     private final StringProperty grid = new SimpleStringProperty(this, "grid");
     private final StringProperty seeds = new SimpleStringProperty(this, "seeds");
@@ -57,11 +59,16 @@ public final class SweepForm {
             runProblem = null;
             revalidate();
         };
-        for (Observable p : List.<Observable>of(source, preset, wsaeWeighting, device, grid, seeds, steps, latents, l1,
+        for (Observable p : List.<Observable>of(world.choiceProperty(), source, preset, wsaeWeighting, device, grid, seeds, steps, latents, l1,
                 alpha, toyFeatures, toyDims, toySparsity, toySteps)) {
             p.addListener(edited);
         }
         revalidate();
+    }
+
+    /** How x is drawn: the uniform world over the source below, or a world of the catalogue or a file. */
+    public WorldSelection world() {
+        return world;
     }
 
     public ObjectProperty<WpSource> sourceProperty() {
@@ -73,7 +80,8 @@ public final class SweepForm {
         return preset;
     }
 
-    public ObjectProperty<Weighting> wsaeWeightingProperty() {
+    /** The WSAEs trained beside the SAE: variance, oracle or both. */
+    public ObjectProperty<WsaeModels> wsaeWeightingProperty() {
         return wsaeWeighting;
     }
 
@@ -153,9 +161,10 @@ public final class SweepForm {
 
     /** Puts {@code s} into the fields. */
     void fill(SweepSettings s) {
+        world.choiceProperty().set(s.world());
         source.set(s.source());
         preset.set(s.preset());
-        wsaeWeighting.set(s.wsaeWeighting());
+        wsaeWeighting.set(s.wsae());
         device.set(s.device());
         grid.set(s.gridText());
         seeds.set(Integer.toString(s.seeds()));
@@ -173,7 +182,7 @@ public final class SweepForm {
         if (source.get() == null || preset.get() == null || wsaeWeighting.get() == null || device.get() == null) {
             return;
         }
-        SettingsParser.Parsed p = SettingsParser.parse(source.get(), preset.get(), wsaeWeighting.get(), device.get(),
+        SettingsParser.Parsed p = SettingsParser.parse(world.get(), source.get(), preset.get(), wsaeWeighting.get(), device.get(),
                 grid.get(), seeds.get(), steps.get(), latents.get(), l1.get(), alpha.get(), toyFeatures.get(),
                 toyDims.get(), toySparsity.get(), toySteps.get());
         Map<SettingsParser.Field, String> errors = new EnumMap<>(SettingsParser.Field.class);

@@ -4,6 +4,7 @@ import dev.saeexplorer.core.compute.ComputeBackend;
 import dev.saeexplorer.core.compute.TaskMonitor;
 import dev.saeexplorer.core.experiment.SparsitySweep;
 import dev.saeexplorer.core.experiment.SweepRow;
+import dev.saeexplorer.core.world.World;
 import dev.saeexplorer.core.world.WpPerSeed;
 import dev.saeexplorer.ui.jobs.BackgroundExecutor;
 import dev.saeexplorer.ui.jobs.LatestRun;
@@ -92,11 +93,12 @@ final class SweepRun {
             poster.post(0, backend.notice());
         }
         monitor.checkCancelled();
-        WpPerSeed wp = switch (s.source()) {
+        World world = s.world().world();
+        WpPerSeed wp = world != null ? WpPerSeed.fixed(world.superposition()) : switch (s.source()) {
             case PRESET -> WpPerSeed.fixed(s.preset().build());
             case TRAINED_TOY -> WpPerSeed.trainedToyModel(s.toy().config(0));
         };
-        return new SparsitySweep().run(s.sparsities(), s.seeds(), wp, s.saeConfig(wp.dims()),
+        return new SparsitySweep().run(s.sparsities(), s.seeds(), wp, world, s.wsae().models(), s.saeConfig(wp.dims()),
                 SweepSettings.EVAL_SAMPLES, backend.device().id(), mine, batcher::add);
     }
 

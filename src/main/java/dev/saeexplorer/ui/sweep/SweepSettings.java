@@ -11,13 +11,17 @@ import dev.saeexplorer.core.sae.SaeConfig;
 import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.toymodel.ToyModelConfig;
 import dev.saeexplorer.core.world.WpPreset;
+import dev.saeexplorer.ui.common.WorldChoice;
+import dev.saeexplorer.ui.common.WorldSelection;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
 /**
  * A validated sweep configuration: what the Run button starts and what the session file stores.
  *
- * @param source        where W_p comes from
+ * @param world         how x is drawn: uniform firing over {@code source} (the paper's), or a world with its own W_p
+ *                      taken to each S of the grid
+ * @param source        where W_p comes from in the uniform world
  * @param preset        the preset used when {@code source} is {@link WpSource#PRESET}
  * @param toy           the toy model trained per seed when {@code source} is {@link WpSource#TRAINED_TOY}
  * @param sparsities    the grid of S, each in [0, 1], no duplicates
@@ -26,11 +30,12 @@ import java.util.Arrays;
  * @param latents       n_m
  * @param l1            λ
  * @param alpha         WSAE α in γ_i = s_i^α
- * @param wsaeWeighting the WSAE's weights: variance or oracle
+ * @param wsae          the WSAEs trained beside the SAE: variance, oracle or both
  * @param device        where training runs
  */
-public record SweepSettings(WpSource source, WpPreset preset, ToySpec toy, double[] sparsities, int seeds, int steps,
-                            int latents, double l1, double alpha, Weighting wsaeWeighting, Device device) {
+public record SweepSettings(WorldChoice world, WpSource source, WpPreset preset, ToySpec toy, double[] sparsities,
+                            int seeds, int steps, int latents, double l1, double alpha, WsaeModels wsae,
+                            Device device) {
 
     /** Settings version in session files. */
     static final int FORMAT_VERSION = 1;
@@ -74,18 +79,19 @@ public record SweepSettings(WpSource source, WpPreset preset, ToySpec toy, doubl
     }
 
     public static SweepSettings defaults() {
-        return new SweepSettings(WpSource.PRESET, WpPreset.TOY_MODEL, ToySpec.DEFAULT, parseGrid(DEFAULT_GRID),
-                DEFAULT_SEEDS, DEFAULT_STEPS, DEFAULT_LATENTS, DEFAULT_L1, DEFAULT_ALPHA, Weighting.VARIANCE, Device.CPU);
+        return new SweepSettings(WorldChoice.UNIFORM, WpSource.PRESET, WpPreset.TOY_MODEL, ToySpec.DEFAULT,
+                parseGrid(DEFAULT_GRID), DEFAULT_SEEDS, DEFAULT_STEPS, DEFAULT_LATENTS, DEFAULT_L1, DEFAULT_ALPHA,
+                WsaeModels.VARIANCE, Device.CPU);
     }
 
     /** How many (S, seed, model) runs the sweep makes. */
     public int totalRuns() {
-        return sparsities.length * seeds * 2;
+        return sparsities.length * seeds * wsae.models().size();
     }
 
     /** The SAE's training configuration for an input of {@code dims} dimensions (the sweep sets weighting and seed). */
     SaeConfig saeConfig(int dims) {
-        return new SaeConfig(dims, latents, new Activation.Relu(), l1, wsaeWeighting, alpha, false, 0.0, 1000, steps,
+        return new SaeConfig(dims, latents, new Activation.Relu(), l1, Weighting.NONE, alpha, false, 0.0, 1000, steps,
                 BATCH, LEARNING_RATE, 0);
     }
 
@@ -143,6 +149,7 @@ public record SweepSettings(WpSource source, WpPreset preset, ToySpec toy, doubl
     ObjectNode toJson() {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
+        WorldSelection.write(o, world);
         o.put("source", source.id());
         o.put("preset", preset.id());
         ObjectNode t = o.putObject("toyModel");
@@ -159,12 +166,15 @@ public record SweepSettings(WpSource source, WpPreset preset, ToySpec toy, doubl
         o.put("latents", latents);
         o.put("l1", l1);
         o.put("alpha", alpha);
-        o.put("wsaeWeighting", wsaeWeighting.id());
+        o.put("wsaeWeighting", wsae.id());
         o.put("device", device.id());
         return o;
     }
 
-    /** Reads {@link #toJson()}'s object; every value goes through the same checks as the form. */
+    /**
+     * Reads {@link #toJson()}'s object; every value goes through the same checks as the form. Settings from before
+     * worlds (no "world") are the uniform world's.
+     */
     static SweepSettings fromJson(JsonNode o) {
         if (o == null || !o.isObject()) {
             throw new InvalidInputException("the sweep settings are missing from the session file");
@@ -195,27 +205,27 @@ public record SweepSettings(WpSource source, WpPreset preset, ToySpec toy, doubl
             }
             gridText.append(gridText.length() == 0 ? "" : ",").append(plain(s.doubleValue()));
         }
-        Weighting w = parseWeighting(text(o, "wsaeWeighting"));
+        WsaeModels w = parseWsae(text(o, "wsaeWeighting"));
+        WorldChoice world = WorldSelection.read(o);
         Device device;
         try {
             device = Device.parse(text(o, "device"));
         } catch (InvalidInputException e) {
             throw new InvalidInputException("unknown device '" + text(o, "device") + "' in the session's sweep settings");
         }
-        return SettingsParser.parse(source, preset, w, device, gridText.toString(), number(o, "seeds"),
+        return SettingsParser.parse(world, source, preset, w, device, gridText.toString(), number(o, "seeds"),
                 number(o, "steps"), number(o, "latents"), number(o, "l1"), number(o, "alpha"),
                 number(t, "features"), number(t, "dims"), number(t, "sparsity"), number(t, "steps"))
                 .orElseThrow();
     }
 
-    static Weighting parseWeighting(String id) {
-        if ("variance".equals(id)) {
-            return Weighting.VARIANCE;
+    static WsaeModels parseWsae(String id) {
+        WsaeModels m = WsaeModels.byId(id);
+        if (m == null) {
+            throw new InvalidInputException("the WSAE weighting must be variance, oracle or variance,oracle, got '" + id
+                    + "'");
         }
-        if ("oracle".equals(id)) {
-            return Weighting.ORACLE;
-        }
-        throw new InvalidInputException("the WSAE weighting must be variance or oracle, got '" + id + "'");
+        return m;
     }
 
     private static String text(JsonNode o, String field) {
@@ -236,15 +246,15 @@ public record SweepSettings(WpSource source, WpPreset preset, ToySpec toy, doubl
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SweepSettings s && source == s.source && preset == s.preset && toy.equals(s.toy)
+        return o instanceof SweepSettings s && world.equals(s.world) && source == s.source && preset == s.preset && toy.equals(s.toy)
                 && Arrays.equals(sparsities, s.sparsities) && seeds == s.seeds && steps == s.steps
                 && latents == s.latents && Double.compare(l1, s.l1) == 0 && Double.compare(alpha, s.alpha) == 0
-                && wsaeWeighting == s.wsaeWeighting && device == s.device;
+                && wsae == s.wsae && device == s.device;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(source, preset, toy, Arrays.hashCode(sparsities), seeds, steps, latents, l1, alpha,
-                wsaeWeighting, device);
+        return java.util.Objects.hash(world, source, preset, toy, Arrays.hashCode(sparsities), seeds, steps, latents, l1, alpha,
+                wsae, device);
     }
 }

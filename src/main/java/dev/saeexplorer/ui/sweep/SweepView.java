@@ -5,8 +5,8 @@ import atlantafx.base.theme.Tweaks;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.compute.Device;
 import dev.saeexplorer.core.experiment.SweepRow;
-import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.world.WpPreset;
+import dev.saeexplorer.ui.common.WorldPicker;
 import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import java.io.File;
 import java.io.UncheckedIOException;
@@ -56,6 +56,8 @@ public final class SweepView extends BorderPane {
     static final String PAUSE_ID = "sweep-pause";
     static final String TABLE_ID = "sweep-table";
     static final String GRID_ID = "sweep-grid";
+    static final String WSAE_ID = "sweep-wsae";
+    static final String VERDICT_ID = "sweep-world-verdict";
     static final String SEEDS_ID = "sweep-seeds";
     static final String STEPS_ID = "sweep-steps";
 
@@ -83,7 +85,17 @@ public final class SweepView extends BorderPane {
         intro.getStyleClass().add(Styles.TEXT_MUTED);
 
         VBox form = new VBox(8);
-        form.getChildren().add(section("Superposition W_p"));
+        form.getChildren().add(section("World and W_p"));
+        GridPane worldGrid = grid();
+        row(worldGrid, "World", WorldPicker.build(vm.form().world(), "sweep"), "How x is drawn: the paper's uniform"
+                + " world over the W_p below, or a world of the committed sweep (Zipf frequencies, correlated groups, a"
+                + " hierarchy) with its own W_p, taken to each S of the grid.");
+        Label verdict = new Label();
+        verdict.setId(VERDICT_ID);
+        verdict.setWrapText(true);
+        verdict.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        verdict.textProperty().bind(Bindings.createStringBinding(() -> vm.form().world().get().verdict(),
+                vm.form().world().choiceProperty()));
         GridPane sourceGrid = grid();
         ComboBox<WpSource> source = combo(vm.form().sourceProperty(), WpSource.values(), WpSource::label);
         source.setId("sweep-source");
@@ -103,7 +115,8 @@ public final class SweepView extends BorderPane {
                 "Adam steps of each toy model (one toy model per seed).");
         showOnlyFor(WpSource.PRESET, presetGrid);
         showOnlyFor(WpSource.TRAINED_TOY, toyGrid);
-        form.getChildren().addAll(sourceGrid, presetGrid, toyGrid);
+        showOnlyForUniform(sourceGrid);
+        form.getChildren().addAll(worldGrid, verdict, sourceGrid, presetGrid, toyGrid);
 
         form.getChildren().add(section("Sweep"));
         GridPane sweepGrid = grid();
@@ -121,10 +134,10 @@ public final class SweepView extends BorderPane {
         textRow(trainGrid, "L1 λ", vm.form().l1Property(), SettingsParser.Field.L1, null,
                 "Coefficient of the L1 sparsity penalty.");
         textRow(trainGrid, "WSAE α", vm.form().alphaProperty(), SettingsParser.Field.ALPHA, null, "Exponent α in γ_i = s_i^α.");
-        row(trainGrid, "WSAE weights", combo(vm.form().wsaeWeightingProperty(),
-                new Weighting[] {Weighting.VARIANCE, Weighting.ORACLE},
-                w -> w == Weighting.VARIANCE ? "Variance of x_p" : "Oracle from W_p"),
-                "How the WSAE weights its reconstruction loss: γ_i from the variance of x_p, or the oracle read from W_p.");
+        ComboBox<WsaeModels> wsae = combo(vm.form().wsaeWeightingProperty(), WsaeModels.values(), WsaeModels::label);
+        wsae.setId(WSAE_ID);
+        row(trainGrid, "WSAE weights", wsae, "How the WSAE weights its reconstruction loss: γ_i from the variance of"
+                + " x_p, the oracle read from W_p, or both (two WSAEs beside the SAE, as in the committed worlds sweep).");
         row(trainGrid, "Device", combo(vm.form().deviceProperty(), Device.values(), d -> d == Device.CPU ? "CPU" : "GPU (CUDA)"),
                 "Where training runs; without a CUDA build the CPU is used.");
         form.getChildren().add(trainGrid);
@@ -270,9 +283,20 @@ public final class SweepView extends BorderPane {
         mark.run();
     }
 
+    /** Shown for the uniform world with this source only: another world brings its own W_p. */
     private void showOnlyFor(WpSource which, Node node) {
-        node.visibleProperty().bind(vm.form().sourceProperty().isEqualTo(which));
+        node.visibleProperty().bind(vm.form().sourceProperty().isEqualTo(which).and(uniformWorld()));
         node.managedProperty().bind(node.visibleProperty());
+    }
+
+    private void showOnlyForUniform(Node node) {
+        node.visibleProperty().bind(uniformWorld());
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    private javafx.beans.binding.BooleanBinding uniformWorld() {
+        return Bindings.createBooleanBinding(() -> vm.form().world().get().isUniform(),
+                vm.form().world().choiceProperty());
     }
 
     private static <T> ComboBox<T> combo(ObjectProperty<T> value, T[] items, java.util.function.Function<T, String> name) {

@@ -7,6 +7,7 @@ import dev.saeexplorer.core.experiment.SyntheticExperiment;
 import dev.saeexplorer.core.experiment.SyntheticExperiment.ExperimentResult;
 import dev.saeexplorer.core.sae.TrainingSnapshot;
 import dev.saeexplorer.core.superposition.Superposition;
+import dev.saeexplorer.core.superposition.SyntheticData;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +40,8 @@ final class DualTraining {
 
     LabOutcome run(TaskMonitor job) throws Exception {
         job.report(0, "loading W_p");
-        Superposition sp = settings.source().build();
+        Superposition sp = settings.superposition();
+        SyntheticData data = settings.data(sp);
         // Checked before any thread starts, so bad settings fail with the core's message and nothing runs.
         settings.config(ModelKind.SAE, sp.dims());
         settings.config(ModelKind.WSAE, sp.dims());
@@ -49,8 +51,8 @@ final class DualTraining {
             return t;
         });
         try {
-            Future<ModelOutcome> sae = pool.submit(() -> train(ModelKind.SAE, sp));
-            Future<ModelOutcome> wsae = pool.submit(() -> train(ModelKind.WSAE, sp));
+            Future<ModelOutcome> sae = pool.submit(() -> train(ModelKind.SAE, sp, data));
+            Future<ModelOutcome> wsae = pool.submit(() -> train(ModelKind.WSAE, sp, data));
             double reported = -1;
             while (!(sae.isDone() && wsae.isDone())) {
                 if (job.cancellation().isCancelled() || failed(sae) || failed(wsae)) {
@@ -73,16 +75,16 @@ final class DualTraining {
         return Double.longBitsToDouble(progress.get(slot));
     }
 
-    private ModelOutcome train(ModelKind kind, Superposition sp) {
+    private ModelOutcome train(ModelKind kind, Superposition sp, SyntheticData data) {
         int slot = kind.ordinal();
         RateMeter rate = new RateMeter(settings.batch());
         TaskMonitor monitor = new TaskMonitor(
                 (fraction, message) -> progress.set(slot, Double.doubleToLongBits(fraction)), control);
-        ExperimentResult result = new SyntheticExperiment().run(sp, settings.sparsity(), settings.config(kind, sp.dims()),
+        ExperimentResult result = new SyntheticExperiment().run(data, settings.config(kind, sp.dims()),
                 settings.evalSamples(), monitor, snap -> snapshots.accept(kind, rate.adjust(snap)));
         // The evaluation does not poll the token; check it before spending more time on the result views.
         control.throwIfCancelled();
-        return OutcomeAnalysis.analyse(kind, sp, settings, result);
+        return OutcomeAnalysis.analyse(kind, sp, data, settings, result);
     }
 
     private static boolean failed(Future<?> f) {

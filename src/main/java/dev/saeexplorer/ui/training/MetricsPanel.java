@@ -30,7 +30,12 @@ final class MetricsPanel {
         results.getStyleClass().add(Styles.TITLE_4);
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
-        box.getChildren().addAll(liveGrid(), results, table);
+        Label worldNote = new Label();
+        worldNote.setId("lab-world-note");
+        worldNote.setWrapText(true);
+        worldNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        worldNote.textProperty().bind(vm.worldNoteProperty());
+        box.getChildren().addAll(liveGrid(), results, table, worldNote);
         box.setPadding(new Insets(8, 10, 8, 10));
         box.getStyleClass().add("metrics-panel");
     }

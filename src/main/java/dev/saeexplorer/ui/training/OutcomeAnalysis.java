@@ -16,7 +16,8 @@ final class OutcomeAnalysis {
     private OutcomeAnalysis() {
     }
 
-    static ModelOutcome analyse(ModelKind kind, Superposition sp, LabSettings settings, ExperimentResult result) {
+    static ModelOutcome analyse(ModelKind kind, Superposition sp, SyntheticData data, LabSettings settings,
+                                ExperimentResult result) {
         SaeModel model = result.training().model();
         int[] match = result.metrics().latentOfFeature();
         double[][] wEnc = model.wEnc().castTo(DataType.DOUBLE).toDoubleMatrix(); // [d_in][d_sae]
@@ -28,8 +29,7 @@ final class OutcomeAnalysis {
             recovery[r] = corr[order[r]].clone();
         }
         int samples = Math.min(settings.evalSamples(), HISTOGRAM_SAMPLES);
-        SyntheticData.Sample sample = new SyntheticData(sp, settings.sparsity())
-                .sample(samples, settings.seed() + EVAL_SEED_OFFSET);
+        SyntheticData.Sample sample = data.sample(samples, settings.seed() + EVAL_SEED_OFFSET);
         float[][] activations = model.encode(sample.xp()).castTo(DataType.FLOAT).transpose().toFloatMatrix();
         return new ModelOutcome(kind, result, cosine, order, recovery, activations);
     }

@@ -7,6 +7,7 @@ import dev.saeexplorer.core.sae.Weighting;
 import dev.saeexplorer.core.world.WpPreset;
 import dev.saeexplorer.ui.common.InputField;
 import dev.saeexplorer.ui.common.PresetChoices;
+import dev.saeexplorer.ui.common.WorldPicker;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
@@ -51,10 +52,15 @@ final class SettingsPane {
         grid.disableProperty().bind(locked);
 
         section("Data");
+        choice("World", WorldPicker.build(form.world(), "lab"), "How x is drawn: the paper's uniform world over the W_p"
+                + " below, or a world of the committed sweep (Zipf frequencies, correlated groups, a hierarchy) with its"
+                + " own W_p, taken to the sparsity S below.");
         ComboBox<WpPreset> source = PresetChoices.comboBox();
         source.valueProperty().bindBidirectional(form.sourceProperty());
-        choice("W_p", source, "The superposition matrix: the bundled 40-feature toy model or a teaching preset. "
-                + "Edit W_p itself in the Superposition workspace.");
+        source.disableProperty().bind(Bindings.createBooleanBinding(() -> !form.world().get().isUniform(),
+                form.world().choiceProperty()));
+        choice("W_p", source, "The superposition matrix of the uniform world: the bundled 40-feature toy model or a"
+                + " teaching preset (another world brings its own). Edit W_p itself in the Superposition workspace.");
         field(form.sparsity());
         field(form.seed());
 
@@ -122,14 +128,16 @@ final class SettingsPane {
         grid.add(header, 0, row++, 2, 1);
     }
 
-    private void choice(String text, javafx.scene.control.Control control, String help) {
+    private void choice(String text, Node node, String help) {
         Label label = new Label(text);
-        label.setLabelFor(control);
-        control.setMaxWidth(Double.MAX_VALUE);
-        control.setTooltip(tooltip(help));
         label.setTooltip(tooltip(help));
+        if (node instanceof javafx.scene.control.Control control) {
+            label.setLabelFor(control);
+            control.setMaxWidth(Double.MAX_VALUE);
+            control.setTooltip(tooltip(help));
+        }
         grid.add(label, 0, row);
-        grid.add(control, 1, row++);
+        grid.add(node, 1, row++);
     }
 
     private void field(InputField<?> field) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -55,6 +56,7 @@ public final class TrainingLabViewModel implements WorkspaceModel {
     private final BooleanBinding canPause;
     private final BooleanBinding canResume;
     private final BooleanBinding canCancel;
+    private final StringBinding worldNote;
 
     /** The current run: callbacks of a run cancelled and replaced meanwhile are ignored. */
     private final LatestRun runs;
@@ -70,6 +72,7 @@ public final class TrainingLabViewModel implements WorkspaceModel {
         canPause = Bindings.createBooleanBinding(() -> state.get() == RunState.RUNNING, state);
         canResume = Bindings.createBooleanBinding(() -> state.get() == RunState.PAUSED, state);
         canCancel = Bindings.createBooleanBinding(() -> state.get().active(), state);
+        worldNote = Bindings.createStringBinding(() -> form.world().get().verdict(), form.world().choiceProperty());
     }
 
     public SettingsForm settings() {
@@ -279,6 +282,11 @@ public final class TrainingLabViewModel implements WorkspaceModel {
 
     public BooleanBinding canResumeProperty() {
         return canResume;
+    }
+
+    /** What the committed worlds sweep found on the chosen world, shown next to the results. */
+    public StringBinding worldNoteProperty() {
+        return worldNote;
     }
 
     public BooleanBinding canCancelProperty() {

@@ -13,7 +13,9 @@ import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.experiment.SweepRow;
 import dev.saeexplorer.core.io.Json;
 import dev.saeexplorer.core.experiment.SweepFiles;
+import dev.saeexplorer.core.world.WorldPreset;
 import dev.saeexplorer.core.world.WpPreset;
+import dev.saeexplorer.ui.common.WorldChoice;
 import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.DirectExecutor;
 import dev.saeexplorer.ui.jobs.Job;
@@ -50,6 +52,8 @@ class SweepViewModelTest {
         assertNotNull(s);
         assertEquals(WpSource.PRESET, s.source());
         assertEquals(WpPreset.TOY_MODEL, s.preset());
+        assertTrue(s.world().isUniform(), "the sweep view reproduces the paper's figures by default");
+        assertEquals(WsaeModels.VARIANCE, s.wsae());
         assertEquals("0,0.3,0.6,0.8,0.9,0.95,0.99", vm.form().gridProperty().get());
         assertEquals(2, s.seeds());
         assertEquals(28, s.totalRuns());
@@ -245,6 +249,73 @@ class SweepViewModelTest {
     }
 
     @Test
+    void aWorldWithBothWeightingsTrainsTheSaeAndTwoWsaesOnTheWorldsOwnWp() {
+        SweepViewModel vm = directModel();
+        tiny(vm);
+        vm.form().presetProperty().set(WpPreset.EXAMPLE_1);
+        vm.form().world().choiceProperty().set(WorldChoice.of(WorldPreset.ZIPF));
+        vm.form().wsaeWeightingProperty().set(WsaeModels.BOTH);
+        assertEquals(6, vm.form().settingsProperty().get().totalRuns());
+        assertTrue(vm.run());
+
+        assertEquals(SweepState.DONE, vm.stateProperty().get(), () -> "reported: " + reported);
+        assertEquals(6, vm.rows().size());
+        Set<String> models = new TreeSet<>();
+        for (SweepRow r : vm.rows()) {
+            models.add(r.model());
+            assertEquals(10, r.weights().length, "the world's toy model (n_p 10), not the preset's Example 1");
+        }
+        assertEquals(Set.of("SAE", "WSAE", "WSAE (oracle)"), models);
+        assertEquals(3, vm.chart(SweepFigure.FIGURE_3A).getXYPlot().getDataset().getSeriesCount());
+    }
+
+    @Test
+    void aZipfWorldRefusesSparsityOneOnTheGrid() {
+        SweepViewModel vm = directModel();
+        vm.form().gridProperty().set("0.5,1");
+        assertNotNull(vm.form().settingsProperty().get(), "uniform firing at S = 1 is allowed");
+        vm.form().world().choiceProperty().set(WorldChoice.of(WorldPreset.ZIPF));
+        assertNull(vm.form().settingsProperty().get());
+        String grid = vm.form().fieldErrorProperty(SettingsParser.Field.GRID).get();
+        assertTrue(grid.contains("[0, 1)"), grid);
+    }
+
+    @Test
+    void aWorldFileWithANegativeProbabilityIsRefusedAndChangesNothing(@TempDir Path tmp) throws Exception {
+        SweepViewModel vm = directModel();
+        SweepSettings before = vm.form().settingsProperty().get();
+        Path bad = tmp.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, "{\"wp\": \"preset:toy-model\", \"firing\": {\"kind\": \"uniform\","
+                + " \"sparsity\": 0.9}, \"hierarchy\": [{\"parent\": 0, \"child\": 1, \"probability\": -0.5}]}");
+        assertFalse(vm.form().world().open(bad));
+        String problem = vm.form().world().problemProperty().get();
+        assertTrue(problem.contains("hierarchy[0]: probability must be in [0, 1], got -0.5"), problem);
+        assertEquals(before, vm.form().settingsProperty().get());
+    }
+
+    @Test
+    void theWorldAndBothWeightingsRoundTripAndOldSessionsOpenAsUniform() throws Exception {
+        SweepViewModel vm = directModel();
+        vm.form().world().choiceProperty().set(WorldChoice.of(WorldPreset.HIERARCHY));
+        vm.form().wsaeWeightingProperty().set(WsaeModels.BOTH);
+        String saved = Json.mapper().writeValueAsString(vm.saveState());
+        assertTrue(saved.contains("\"variance,oracle\""), saved);
+
+        SweepViewModel other = directModel();
+        other.restoreState(Json.mapper().readTree(saved));
+        assertEquals(vm.form().settingsProperty().get(), other.form().settingsProperty().get());
+        assertEquals(WorldPreset.HIERARCHY, other.form().world().get().preset());
+
+        ObjectNode old = (ObjectNode) Json.mapper().readTree(saved);
+        ObjectNode settings = (ObjectNode) old.get("settings");
+        settings.remove("world");
+        settings.put("wsaeWeighting", "oracle");
+        other.restoreState(old);
+        assertTrue(other.form().world().get().isUniform());
+        assertEquals(WsaeModels.ORACLE, other.form().settingsProperty().get().wsae());
+    }
+
+    @Test
     void aSessionFromBeforeTheCatalogueOpensTheBundledToyModelAsAPreset() throws Exception {
         SweepViewModel vm = directModel();
         ObjectNode state = vm.saveState();
@@ -291,6 +362,8 @@ class SweepViewModelTest {
         bad.add(edit(before, o -> ((ObjectNode) o.get("settings")).putArray("sparsities").add(0.5).add(1.5)));
         bad.add(edit(before, o -> ((ObjectNode) o.get("settings")).put("seeds", 0)));
         bad.add(edit(before, o -> ((ObjectNode) o.get("settings")).put("source", "martian")));
+        bad.add(edit(before, o -> ((ObjectNode) o.get("settings")).put("world", "moon")));
+        bad.add(edit(before, o -> ((ObjectNode) o.get("settings")).put("wsaeWeighting", "variance,raw")));
         bad.add(edit(before, o -> ((ObjectNode) o.get("rows").get(0)).put("sparsity", 2.0)));
         bad.add(edit(before, o -> ((ObjectNode) o.get("rows").get(1)).remove("model")));
         bad.add(edit(before, o -> ((ObjectNode) o.get("rows").get(1)).put("steps", "many")));

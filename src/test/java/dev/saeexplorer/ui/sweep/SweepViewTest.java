@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saeexplorer.core.experiment.SweepRow;
+import dev.saeexplorer.core.world.WorldPreset;
 import dev.saeexplorer.ui.Waits;
+import dev.saeexplorer.ui.common.WorldChoice;
+import dev.saeexplorer.ui.common.WorldPicker;
 import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -75,6 +79,27 @@ class SweepViewTest {
         assertEquals(4, workspace.tables().get(0).rows().get().size());
         assertFalse(robot.lookup("#" + SweepView.RUN_ID).queryButton().isDisabled());
         assertTrue(robot.lookup("#" + SweepView.CANCEL_ID).queryButton().isDisabled());
+    }
+
+    @Test
+    void anotherWorldHidesTheWpSourceAndShowsItsVerdictAndBothWeightingsAreOffered(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<WorldChoice> world = robot.lookup("#sweep" + WorldPicker.BOX).queryAs(ComboBox.class);
+        Label verdict = robot.lookup("#" + SweepView.VERDICT_ID).queryAs(Label.class);
+        assertTrue(world.getValue().isUniform());
+        assertTrue(robot.lookup("#sweep-source").query().getParent().isVisible());
+
+        robot.interact(() -> world.setValue(WorldChoice.of(WorldPreset.HIERARCHY)));
+        assertFalse(robot.lookup("#sweep-source").query().getParent().isVisible(), "the hierarchy world brings its own W_p");
+        assertTrue(verdict.getText().contains("9–21% worse"), verdict.getText());
+
+        @SuppressWarnings("unchecked")
+        ComboBox<WsaeModels> wsae = robot.lookup("#" + SweepView.WSAE_ID).queryAs(ComboBox.class);
+        assertEquals(List.of(WsaeModels.VARIANCE, WsaeModels.ORACLE, WsaeModels.BOTH), wsae.getItems());
+        robot.interact(() -> wsae.setValue(WsaeModels.BOTH));
+        assertEquals(6, workspace.model().form().settingsProperty().get().totalRuns());
+        robot.interact(() -> world.setValue(WorldChoice.UNIFORM));
+        assertTrue(robot.lookup("#sweep-source").query().getParent().isVisible());
     }
 
     @Test

@@ -8,11 +8,17 @@ import dev.saeexplorer.charts.ChartStyle;
 import dev.saeexplorer.ui.Waits;
 import dev.saeexplorer.ui.workspace.WorkspaceContext;
 import dev.saeexplorer.ui.jobs.FxExecutor;
+import dev.saeexplorer.core.world.WorldPreset;
+import dev.saeexplorer.ui.common.WorldChoice;
+import dev.saeexplorer.ui.common.WorldPicker;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
@@ -23,6 +29,7 @@ import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -115,6 +122,37 @@ class TrainingLabViewTest {
                 .noneMatch(l -> l.isVisible() && l.getText().contains("--")));
         assertTrue(robot.lookup("Start").queryButton().isDisabled());
         robot.interact(() -> f.activationProperty().set(ActivationChoice.RELU));
+    }
+
+    @Test
+    void theWorldChoiceDecidesTheWpAndTheNoteAndABadFileIsNamedUnderIt(FxRobot robot, @TempDir Path tmp)
+            throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<WorldChoice> world = robot.lookup("#lab" + WorldPicker.BOX).queryAs(ComboBox.class);
+        Label note = robot.lookup("#lab-world-note").queryAs(Label.class);
+        assertEquals(WorldPreset.ZIPF, world.getValue().preset());
+        assertEquals(4, world.getItems().size());
+        assertTrue(note.getText().contains("6% better"), note.getText());
+        assertTrue(wpBox(robot).isDisabled(), "the Zipf world brings its own W_p");
+
+        robot.interact(() -> world.setValue(WorldChoice.UNIFORM));
+        assertFalse(wpBox(robot).isDisabled());
+        assertTrue(note.getText().contains("no difference"), note.getText());
+
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"wp\": \"preset:toy-model\", \"firing\": {\"kind\": \"uniform\", \"sparsity\": -0.2}}");
+        robot.interact(() -> workspace.viewModel().settings().world().open(bad));
+        Label problem = robot.lookup("#lab" + WorldPicker.PROBLEM).queryAs(Label.class);
+        assertTrue(problem.isVisible() && problem.getText().contains("sparsity must be in [0, 1], got -0.2"),
+                problem.getText());
+        assertEquals(WorldChoice.UNIFORM, world.getValue(), "a refused file changes nothing");
+        robot.interact(() -> world.setValue(WorldChoice.of(WorldPreset.GROUPS)));
+        assertFalse(problem.isVisible(), "choosing a world clears the refusal");
+    }
+
+    private static ComboBox<?> wpBox(FxRobot robot) {
+        return robot.lookup(".settings-grid .combo-box").queryAllAs(ComboBox.class).stream()
+                .filter(b -> b.getValue() instanceof dev.saeexplorer.core.world.WpPreset).findFirst().orElseThrow();
     }
 
     @Test
