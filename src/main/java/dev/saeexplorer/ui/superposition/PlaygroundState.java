@@ -39,7 +39,7 @@ record PlaygroundState(Superposition superposition, double[] x, double sparsity,
                     + MAX_SAMPLES + ", got " + samples);
         }
         world = world == null ? PlaygroundWorlds.PAPER : world;
-        world.check(superposition.features());
+        PlaygroundWorlds.checkFits(world, superposition.features());
     }
 
     PlaygroundState(Superposition superposition, double[] x, double sparsity, long seed, double[] gamma, int samples) {

@@ -3,6 +3,7 @@ package dev.saeexplorer.ui.superposition;
 import dev.saeexplorer.core.InvalidInputException;
 import dev.saeexplorer.core.superposition.Superposition;
 import dev.saeexplorer.core.world.World;
+import dev.saeexplorer.core.world.WorldPreset;
 import java.util.List;
 
 /**
@@ -12,8 +13,11 @@ import java.util.List;
 final class PlaygroundWorlds {
     /** The WSAE paper's world: every feature fires with probability 1 − S, magnitude Uniform(0, 1]. */
     static final World PAPER = World.uniform("preset:toy-model", 0);
-    /** Feature i fires with a rate ∝ (i + 1)^−1, scaled so that (1 − S)·n fire on average (S = 1: none). */
-    static final World ZIPF = new World("preset:toy-model", new World.Firing.Zipf(1, 1), null, null, null);
+    /**
+     * The catalogue's Zipf world ({@link WorldPreset#ZIPF}): feature i fires with a rate ∝ (i + 1)^−1, scaled so that
+     * (1 − S)·n fire on average (S = 1: none).
+     */
+    static final World ZIPF = WorldPreset.ZIPF.load();
 
     private PlaygroundWorlds() {
     }
@@ -42,10 +46,18 @@ final class PlaygroundWorlds {
         return b.toString();
     }
 
+    /**
+     * Whether {@code world}'s groups, hierarchy and magnitudes fit n features; its own rate scale does not matter, as
+     * the playground takes it to each S (so a Zipf world's meanActive may exceed a small W_p's n).
+     */
+    static void checkFits(World world, int n) {
+        (world.firing() instanceof World.Firing.Zipf ? world.atSparsity(0, n) : world).check(n);
+    }
+
     /** {@code world} if its groups and hierarchy fit W_p's features, else the paper's (after a resize, say). */
     static World fitting(World world, Superposition sp) {
         try {
-            world.check(sp.features());
+            checkFits(world, sp.features());
             return world;
         } catch (InvalidInputException e) {
             return PAPER;
