@@ -205,9 +205,8 @@ public final class SweepView extends BorderPane {
         Label exportTitle = new Label("Rows");
         exportTitle.getStyleClass().add(Styles.TEXT_BOLD);
 
-        VBox column = new VBox(12, title, intro, form, problems, buttons, bar, runs, status, new Separator(),
-                exportTitle, new HBox(8, csv, json));
-        column.setPadding(new Insets(16));
+        VBox column = new VBox(12, title, intro, form, problems);
+        column.setPadding(new Insets(16, 16, 8, 16));
         column.setFillWidth(true);
         // Never squeeze the wrapped texts: scroll instead.
         column.setMinHeight(Region.USE_PREF_SIZE);
@@ -216,13 +215,19 @@ public final class SweepView extends BorderPane {
         }
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setPrefWidth(350);
-        scroll.setMinWidth(320);
         scroll.getStyleClass().add(Styles.BG_SUBTLE);
         column.getStyleClass().add(Styles.BG_SUBTLE);
-        return scroll;
+        // Run, progress and export stay in view below the settings, however long the form grows.
+        VBox actions = new VBox(10, buttons, bar, runs, status, new Separator(), exportTitle, new HBox(8, csv, json));
+        actions.setPadding(new Insets(8, 16, 16, 16));
+        actions.getStyleClass().add(Styles.BG_SUBTLE);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox pane = new VBox(scroll, new Separator(), actions);
+        pane.setPrefWidth(350);
+        pane.setMinWidth(320);
+        pane.getStyleClass().add(Styles.BG_SUBTLE);
+        return pane;
     }
 
     private static Label section(String text) {

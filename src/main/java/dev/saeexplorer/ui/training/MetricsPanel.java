@@ -33,6 +33,7 @@ final class MetricsPanel {
         Label worldNote = new Label();
         worldNote.setId("lab-world-note");
         worldNote.setWrapText(true);
+        worldNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all its lines; the table gives way
         worldNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         worldNote.textProperty().bind(vm.worldNoteProperty());
         box.getChildren().addAll(liveGrid(), results, table, worldNote);
