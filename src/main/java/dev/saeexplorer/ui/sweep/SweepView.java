@@ -139,7 +139,10 @@ public final class SweepView extends BorderPane {
         row(trainGrid, "WSAE weights", wsae, "How the WSAE weights its reconstruction loss: γ_i from the variance of"
                 + " x_p, the oracle read from W_p, or both (two WSAEs beside the SAE, as in the committed worlds sweep).");
         row(trainGrid, "Device", combo(vm.form().deviceProperty(), Device.values(), d -> d == Device.CPU ? "CPU" : "GPU (CUDA)"),
-                "Where training runs; without a CUDA build the CPU is used.");
+                "Where training runs: GPU is ND4J's CUDA 11.6 backend in a -Pcuda build (compute capability 3.7–8.x:"
+                        + " RTX 20/30/40, A100, L40), not yet verified on a GPU; otherwise the CPU is used. A CUDA 13"
+                        + " backend for H100/H200 and Blackwell has its kernels built and compile-checked but is not"
+                        + " yet verified on hardware, so it is not offered.");
         form.getChildren().add(trainGrid);
 
         Label problems = new Label();
