@@ -38,7 +38,10 @@ class SweepViewModelTest {
     }
 
     /** Two sparsities, one seed, 30 steps: four quick runs. */
+    /** The paper's uniform world, SAE against the variance WSAE, 2 × 1 × 2 short runs. */
     static void tiny(SweepViewModel vm) {
+        vm.form().world().choiceProperty().set(WorldChoice.UNIFORM);
+        vm.form().wsaeWeightingProperty().set(WsaeModels.VARIANCE);
         vm.form().gridProperty().set("0.5,0.9");
         vm.form().seedsProperty().set("1");
         vm.form().stepsProperty().set("30");
@@ -46,18 +49,19 @@ class SweepViewModelTest {
     }
 
     @Test
-    void defaultsDescribeTheFastBundledSweep() {
+    void defaultsOpenOnTheWorldWhereReweightingMattersWithTheOracleBeside() {
         SweepViewModel vm = directModel();
         SweepSettings s = vm.form().settingsProperty().get();
         assertNotNull(s);
+        assertEquals(WorldPreset.ZIPF, s.world().preset(), "the committed sweep's one world with a WSAE gain");
+        assertEquals(WsaeModels.BOTH, s.wsae());
         assertEquals(WpSource.PRESET, s.source());
         assertEquals(WpPreset.TOY_MODEL, s.preset());
-        assertTrue(s.world().isUniform(), "the sweep view reproduces the paper's figures by default");
-        assertEquals(WsaeModels.VARIANCE, s.wsae());
         assertEquals("0,0.3,0.6,0.8,0.9,0.95,0.99", vm.form().gridProperty().get());
         assertEquals(2, s.seeds());
-        assertEquals(28, s.totalRuns());
-        assertEquals("0 of 28 runs", vm.runsTextProperty().get());
+        assertEquals(2000, s.steps());
+        assertEquals(42, s.totalRuns());
+        assertEquals("0 of 42 runs", vm.runsTextProperty().get());
         assertTrue(vm.canRunProperty().get());
     }
 
@@ -272,6 +276,7 @@ class SweepViewModelTest {
     @Test
     void aZipfWorldRefusesSparsityOneOnTheGrid() {
         SweepViewModel vm = directModel();
+        vm.form().world().choiceProperty().set(WorldChoice.UNIFORM);
         vm.form().gridProperty().set("0.5,1");
         assertNotNull(vm.form().settingsProperty().get(), "uniform firing at S = 1 is allowed");
         vm.form().world().choiceProperty().set(WorldChoice.of(WorldPreset.ZIPF));

@@ -86,8 +86,10 @@ class SweepViewTest {
         @SuppressWarnings("unchecked")
         ComboBox<WorldChoice> world = robot.lookup("#sweep" + WorldPicker.BOX).queryAs(ComboBox.class);
         Label verdict = robot.lookup("#" + SweepView.VERDICT_ID).queryAs(Label.class);
-        assertTrue(world.getValue().isUniform());
+        assertTrue(world.getValue().isUniform(), "tiny() picks the paper's world");
         assertTrue(robot.lookup("#sweep-source").query().getParent().isVisible());
+        robot.interact(() -> world.setValue(WorldChoice.of(WorldPreset.ZIPF)));
+        assertTrue(verdict.getText().contains("6% better"), verdict.getText());
 
         robot.interact(() -> world.setValue(WorldChoice.of(WorldPreset.HIERARCHY)));
         assertFalse(robot.lookup("#sweep-source").query().getParent().isVisible(), "the hierarchy world brings its own W_p");
@@ -96,6 +98,8 @@ class SweepViewTest {
         @SuppressWarnings("unchecked")
         ComboBox<WsaeModels> wsae = robot.lookup("#" + SweepView.WSAE_ID).queryAs(ComboBox.class);
         assertEquals(List.of(WsaeModels.VARIANCE, WsaeModels.ORACLE, WsaeModels.BOTH), wsae.getItems());
+        robot.interact(() -> wsae.setValue(WsaeModels.VARIANCE));
+        assertEquals(4, workspace.model().form().settingsProperty().get().totalRuns());
         robot.interact(() -> wsae.setValue(WsaeModels.BOTH));
         assertEquals(6, workspace.model().form().settingsProperty().get().totalRuns());
         robot.interact(() -> world.setValue(WorldChoice.UNIFORM));
