@@ -161,6 +161,15 @@ public final class WorldFile {
 
     /** The world as JSON (pretty-printed); {@link #parse} reads it back to an equal world. */
     public static String toJson(World world) {
+        try {
+            return Json.pretty().writeValueAsString(toTree(world)) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The world as a JSON tree, to embed in another document (a session); {@link #toJson} is its text. */
+    public static ObjectNode toTree(World world) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
         String wp = world.wp().trim();
@@ -199,11 +208,7 @@ public final class WorldFile {
         for (World.Edge e : world.hierarchy()) {
             hierarchy.addObject().put("parent", e.parent()).put("child", e.child()).put("probability", e.probability());
         }
-        try {
-            return Json.pretty().writeValueAsString(root) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
     /** Writes the world atomically. */

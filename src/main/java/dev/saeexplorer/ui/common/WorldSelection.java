@@ -3,7 +3,6 @@ package dev.saeexplorer.ui.common;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.saeexplorer.core.InvalidInputException;
-import dev.saeexplorer.core.io.Json;
 import dev.saeexplorer.core.world.WorldFile;
 import dev.saeexplorer.core.world.WorldPreset;
 import java.nio.file.Path;
@@ -69,11 +68,7 @@ public final class WorldSelection {
         if (c.file() != null) {
             o.put(FILE_KEY, c.file().toString());
         }
-        try {
-            o.set(DEFINITION_KEY, Json.mapper().readTree(WorldFile.toJson(c.world())));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        o.set(DEFINITION_KEY, WorldFile.toTree(c.world()));
     }
 
     /** The world of a session object, checked; uniform when the session is from before worlds. */

@@ -39,11 +39,7 @@ final class PlaygroundStateJson {
         if (s.world().equals(PlaygroundWorlds.PAPER)) {
             o.putNull("world");
         } else {
-            try {
-                o.set("world", Json.mapper().readTree(WorldFile.toJson(s.world())));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("WorldFile.toJson wrote invalid JSON", e);
-            }
+            o.set("world", WorldFile.toTree(s.world()));
         }
         return o;
     }
