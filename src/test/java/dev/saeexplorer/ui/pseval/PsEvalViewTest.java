@@ -91,6 +91,11 @@ class PsEvalViewTest {
         workspace = new PsEvalWorkspace(new WorkspaceContext(executor, (t, m) -> errors.add(t + ": " + m), false),
                 new AppPreferences(node), new HuggingFaceCache(shared.resolve("empty-hub")), slowable);
         vm = workspace.viewModel();
+        show(stage, workspace);
+    }
+
+    /** The workspace in a window that fits Monocle's headless 1280×800 screen, with the app's theme. */
+    static void show(Stage stage, PsEvalWorkspace workspace) {
         // Monocle's headless screen is 1280×800: a larger window overflows its pixel buffer.
         Scene scene = new Scene((Parent) workspace.view(), 1200, 760);
         // The workspace's stylesheet uses the theme's colour variables, as in the app: this scene only gets the theme.

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -52,10 +50,7 @@ class PsEvalWorldViewTest {
                 (t, m) -> errors.add(t + ": " + m), false), new AppPreferences(node),
                 new HuggingFaceCache(shared.resolve("empty-hub")), EvaluationJob.EncoderFactory.MODEL);
         vm = workspace.viewModel();
-        Scene scene = new Scene((Parent) workspace.view(), 1200, 760);
-        scene.getStylesheets().add(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        stage.setScene(scene);
-        stage.show();
+        PsEvalViewTest.show(stage, workspace);
     }
 
     @AfterEach
