@@ -1,8 +1,5 @@
 package dev.saeexplorer.core.compute;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Small-batch float32 matrix products on the CPU for the language-model forward pass and SAE encoding, where a few
  * token rows meet large weight matrices (arrays of rows). Uses the register-blocked {@code jdk.incubator.vector}
@@ -10,7 +7,6 @@ import org.slf4j.LoggerFactory;
  * an auto-vectorised loop otherwise; both give the same sums up to float rounding.
  */
 public final class Gemm {
-    private static final Logger LOG = LoggerFactory.getLogger(Gemm.class);
     private static final GemmKernel KERNEL = choose();
 
     private Gemm() {
@@ -44,10 +40,7 @@ public final class Gemm {
      */
     public static void accumulate(float[][] x, PackedMatrix w, float[][] out) {
         check(x, w, out);
-        int parts = KERNEL.parts(w);
-        // column blocks on two cores: each half streams its own part of w, adding memory bandwidth and arithmetic
-        TwoWay.split(parts, (long) x.length * w.k * w.n, (from, to) -> KERNEL.accumulate(x, w, out, from, to,
-                to == parts));
+        KERNEL.accumulate(x, w, out);
     }
 
     /** out[i] = bias + x[i] · w: fresh rows. */
@@ -74,16 +67,7 @@ public final class Gemm {
 
     /** The vector kernel, or null when the incubator module is not in this JVM. */
     static GemmKernel vectorKernel() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return null;
-        }
-        try {
-            return (GemmKernel) Class.forName("dev.saeexplorer.core.compute.VectorGemmKernel")
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            LOG.warn("the vector GEMM kernel is unavailable ({}); using the scalar one", e.toString());
-            return null;
-        }
+        return VectorModule.instance("dev.saeexplorer.core.compute.VectorGemmKernel", GemmKernel.class);
     }
 
     private static GemmKernel choose() {

@@ -16,16 +16,6 @@ final class ScalarGemmKernel implements GemmKernel {
     }
 
     @Override
-    public int parts(PackedMatrix w) {
-        return 1;
-    }
-
-    @Override
-    public void accumulate(float[][] x, PackedMatrix w, float[][] out, int from, int to, boolean withTail) {
-        accumulate(x, w, out);
-    }
-
-    @Override
     public void accumulate(float[][] x, PackedMatrix packed, float[][] out) {
         float[][] w = packed.rows;
         int i = 0;

@@ -63,6 +63,38 @@ class GemmTest {
         checkAgainstFloat64(v);
     }
 
+    /** Enough work for both cores (column halves on two threads), with row groups of six and leftovers. */
+    @Test
+    void largeProductsMatchFloat64OnBothKernels() {
+        SplittableRandom rng = new SplittableRandom(11);
+        for (GemmKernel kernel : new GemmKernel[] {Gemm.scalarKernel(), Gemm.vectorKernel()}) {
+            for (int rows : new int[] {6, 12, 40, 97}) {
+                int k = 300;
+                int n = 261;
+                float[][] x = RandomMatrices.uniform(rng, rows, k);
+                float[][] w = RandomMatrices.uniform(rng, k, n);
+                float[][] out = RandomMatrices.uniform(rng, rows, n);
+                double[][] expected = new double[rows][n];
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double s = out[i][j];
+                        for (int q = 0; q < k; q++) {
+                            s += (double) x[i][q] * w[q][j];
+                        }
+                        expected[i][j] = s;
+                    }
+                }
+                kernel.accumulate(x, kernel.pack(w), out);
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < n; j++) {
+                        assertEquals(expected[i][j], out[i][j], 1e-4 * k, kernel.name() + " rows " + rows + " at "
+                                + i + "," + j);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void affineStartsFromTheBias() {
         float[][] out = Gemm.affine(new float[][] {{1, 2}, {0, -1}},
