@@ -1,5 +1,6 @@
 package dev.saeexplorer.core.compute;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -8,9 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * lives in registers while the loop runs down one contiguous panel of {@code w} (k × 2 vectors) and the six rows'
  * interleaved multipliers; panels go one by one with the row groups inside, so a panel is still in cache for the next
  * group. Measured on the 2-core AVX2 EPYC at [192, 768] · [768, 2304] on both cores: 105–140 GFLOP/s, against 55–87
- * before the rows were interleaved and 70–114 for numpy's OpenBLAS 0.3.31 in the same hour. Rows left over after the
- * groups of six go three and one at a time from their own arrays. Only loaded when the incubator module is present
- * ({@link Gemm}).
+ * before the rows were interleaved and 70–114 for numpy's OpenBLAS 0.3.31 in the same hour. Two to five rows left
+ * over fill one more group padded with zero rows (whose sums go to a scratch row); a single row goes alone. Only
+ * loaded when the incubator module is present ({@link Gemm}).
  */
 final class VectorGemmKernel implements GemmKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -28,51 +29,51 @@ final class VectorGemmKernel implements GemmKernel {
 
     @Override
     public void accumulate(float[][] x, PackedMatrix w, float[][] out) {
-        float[] grouped = groupRows(x, w.k);
+        int groups = x.length % 6 >= 2 ? x.length / 6 + 1 : x.length / 6;
+        float[] grouped = groupRows(x, groups, w.k);
+        float[][] outRows = Arrays.copyOf(out, Math.max(out.length, groups * 6));
+        if (outRows.length > out.length) {
+            // the padding rows' sums: both threads write their own columns of it, and nothing reads it
+            Arrays.fill(outRows, out.length, outRows.length, new float[w.n]);
+        }
         int panels = w.panels.length;
         // column blocks on two cores: each half streams its own part of w, adding memory bandwidth and arithmetic
-        TwoWay.split(panels, (long) x.length * w.k * w.n, (from, to) -> panels(x, grouped, w, out, from, to));
+        TwoWay.split(panels, (long) outRows.length * w.k * w.n, (from, to) -> panels(x, grouped, groups, w, outRows,
+                from, to));
         if (w.tail != null) {
             tail(x, w.tail, out, panels * 2 * L);
         }
     }
 
     /**
-     * The rows of {@code x} in whole groups of six, interleaved: grouped[g·6k + kk·6 + r] = x[6g + r][kk]. The tile
-     * then reads its six multipliers from one array at consecutive addresses; reading them from six row arrays left
-     * the JIT short of registers and halved the kernel's speed (35 against 69 GFLOP/s on one AVX2 core at
-     * [192, 768] · [768, 2304]).
+     * The rows of {@code x} in groups of six, interleaved: grouped[g·6k + kk·6 + r] = x[6g + r][kk], zeros past the
+     * last row. The tile then reads its six multipliers from one array at consecutive addresses; reading them from six
+     * row arrays left the JIT short of registers and halved the kernel's speed (35 against 69 GFLOP/s on one AVX2
+     * core at [192, 768] · [768, 2304]; a 4-row × 3-vector tile did 33).
      */
-    private static float[] groupRows(float[][] x, int k) {
-        int groups = x.length / 6;
+    private static float[] groupRows(float[][] x, int groups, int k) {
         float[] grouped = new float[groups * 6 * k];
-        for (int g = 0; g < groups; g++) {
-            int base = g * 6 * k;
-            for (int r = 0; r < 6; r++) {
-                float[] row = x[g * 6 + r];
-                for (int kk = 0; kk < k; kk++) {
-                    grouped[base + kk * 6 + r] = row[kk];
-                }
+        for (int i = 0; i < Math.min(x.length, groups * 6); i++) {
+            float[] row = x[i];
+            int base = (i / 6) * 6 * k + i % 6;
+            for (int kk = 0; kk < k; kk++) {
+                grouped[base + kk * 6] = row[kk];
             }
         }
         return grouped;
     }
 
-    /** Panels [from, to): for each, the row groups of six, then the remaining rows three and one at a time. */
-    private static void panels(float[][] x, float[] grouped, PackedMatrix w, float[][] out, int from, int to) {
-        int groups = x.length / 6;
+    /** Panels [from, to): for each, the row groups of six, then the one row left over, if any. */
+    private static void panels(float[][] x, float[] grouped, int groups, PackedMatrix w, float[][] out, int from,
+                               int to) {
         for (int p = from; p < to; p++) {
             float[] panel = w.panels[p];
             int j = p * 2 * L;
             for (int g = 0; g < groups; g++) {
                 rows6(grouped, g * 6 * w.k, panel, out, g * 6, j);
             }
-            int i = groups * 6;
-            for (; i + 3 <= x.length; i += 3) {
-                rows3(x, panel, out, i, j, w.k);
-            }
-            for (; i < x.length; i++) {
-                rows1(x, panel, out, i, j, w.k);
+            if (groups * 6 < x.length) {
+                rows1(x, panel, out, x.length - 1, j, w.k);
             }
         }
     }
@@ -143,37 +144,6 @@ final class VectorGemmKernel implements GemmKernel {
         b4.intoArray(o4, j + L);
         a5.intoArray(o5, j);
         b5.intoArray(o5, j + L);
-    }
-
-    private static void rows3(float[][] x, float[] panel, float[][] out, int i, int j, int depth) {
-        float[] x0 = x[i], x1 = x[i + 1], x2 = x[i + 2];
-        float[] o0 = out[i], o1 = out[i + 1], o2 = out[i + 2];
-        FloatVector a0 = FloatVector.fromArray(S, o0, j);
-        FloatVector b0 = FloatVector.fromArray(S, o0, j + L);
-        FloatVector a1 = FloatVector.fromArray(S, o1, j);
-        FloatVector b1 = FloatVector.fromArray(S, o1, j + L);
-        FloatVector a2 = FloatVector.fromArray(S, o2, j);
-        FloatVector b2 = FloatVector.fromArray(S, o2, j + L);
-        for (int k = 0; k < depth; k++) {
-            int at = k * 2 * L;
-            FloatVector v = FloatVector.fromArray(S, panel, at);
-            FloatVector u = FloatVector.fromArray(S, panel, at + L);
-            FloatVector s0 = FloatVector.broadcast(S, x0[k]);
-            a0 = v.fma(s0, a0);
-            b0 = u.fma(s0, b0);
-            FloatVector s1 = FloatVector.broadcast(S, x1[k]);
-            a1 = v.fma(s1, a1);
-            b1 = u.fma(s1, b1);
-            FloatVector s2 = FloatVector.broadcast(S, x2[k]);
-            a2 = v.fma(s2, a2);
-            b2 = u.fma(s2, b2);
-        }
-        a0.intoArray(o0, j);
-        b0.intoArray(o0, j + L);
-        a1.intoArray(o1, j);
-        b1.intoArray(o1, j + L);
-        a2.intoArray(o2, j);
-        b2.intoArray(o2, j + L);
     }
 
     private static void rows1(float[][] x, float[] panel, float[][] out, int i, int j, int depth) {
