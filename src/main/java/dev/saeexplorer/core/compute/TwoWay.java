@@ -2,6 +2,7 @@ package dev.saeexplorer.core.compute;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Splits a loop over [0, n) into two halves, the second on the common pool and the first on the calling thread, when
@@ -34,6 +35,30 @@ public final class TwoWay {
         int mid = n / 2;
         ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> body.run(mid, n));
         body.run(0, mid);
+        other.join();
+    }
+
+    /**
+     * Like {@link #split}, but both threads take {@code chunk}-sized pieces of [0, n) from a shared counter until none
+     * is left, so a thread that the OS or a collection holds back does not leave the other one waiting at the end.
+     * The pieces must touch disjoint data.
+     */
+    public static void shared(int n, int chunk, long work, Range body) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be at least 1, got " + chunk);
+        }
+        if (!TWO_CORES || n <= chunk || work < MIN_WORK) {
+            body.run(0, n);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable drain = () -> {
+            for (int from = next.getAndAdd(chunk); from < n; from = next.getAndAdd(chunk)) {
+                body.run(from, Math.min(n, from + chunk));
+            }
+        };
+        ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(drain);
+        drain.run();
         other.join();
     }
 }
