@@ -8,6 +8,21 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class GemmTest {
+    /** out + x · w in float64. */
+    private static double[][] float64(float[][] out, float[][] x, float[][] w) {
+        double[][] expected = new double[out.length][];
+        for (int i = 0; i < out.length; i++) {
+            expected[i] = new double[out[i].length];
+            for (int j = 0; j < out[i].length; j++) {
+                double s = out[i][j];
+                for (int q = 0; q < w.length; q++) {
+                    s += (double) x[i][q] * w[q][j];
+                }
+                expected[i][j] = s;
+            }
+        }
+        return expected;
+    }
 
     /** Every row count through the 6/3/1-row kernels and column counts around the tile width, against float64 sums. */
     private static void checkAgainstFloat64(GemmKernel kernel) {
@@ -18,16 +33,7 @@ class GemmTest {
                 float[][] x = RandomMatrices.uniform(rng, rows, k);
                 float[][] w = RandomMatrices.uniform(rng, k, n);
                 float[][] out = RandomMatrices.uniform(rng, rows, n);
-                double[][] expected = new double[rows][n];
-                for (int i = 0; i < rows; i++) {
-                    for (int j = 0; j < n; j++) {
-                        double s = out[i][j];
-                        for (int q = 0; q < k; q++) {
-                            s += (double) x[i][q] * w[q][j];
-                        }
-                        expected[i][j] = s;
-                    }
-                }
+                double[][] expected = float64(out, x, w);
                 PackedMatrix packed = kernel.pack(w);
                 assertEquals(w[k - 1][n - 1], packed.get(k - 1, n - 1));
                 float[] flat = new float[k * n];
@@ -74,16 +80,7 @@ class GemmTest {
                 float[][] x = RandomMatrices.uniform(rng, rows, k);
                 float[][] w = RandomMatrices.uniform(rng, k, n);
                 float[][] out = RandomMatrices.uniform(rng, rows, n);
-                double[][] expected = new double[rows][n];
-                for (int i = 0; i < rows; i++) {
-                    for (int j = 0; j < n; j++) {
-                        double s = out[i][j];
-                        for (int q = 0; q < k; q++) {
-                            s += (double) x[i][q] * w[q][j];
-                        }
-                        expected[i][j] = s;
-                    }
-                }
+                double[][] expected = float64(out, x, w);
                 kernel.accumulate(x, kernel.pack(w), out);
                 for (int i = 0; i < rows; i++) {
                     for (int j = 0; j < n; j++) {
