@@ -22,17 +22,17 @@ rm -rf "$work/store-bounded" "$work/gc-bounded.log"
 python3 - "$work" <<'PY'
 import os, re, sys
 work = sys.argv[1]
-peak = 0
+peak = live = 0
 with open(os.path.join(work, "gc-bounded.log")) as f:
     for line in f:
         m = re.search(r"(\d+)M->(\d+)M\((\d+)M\)", line)
         if m:
-            peak = max(peak, int(m.group(1)))
+            peak, live = max(peak, int(m.group(1))), max(live, int(m.group(2)))
 full = sum(1 for line in open(os.path.join(work, "gc-bounded.log")) if "Pause Full" in line)
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)",
                     open(os.path.join(work, "time-bounded.txt")).read()).group(1))
 store = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(work, "store-bounded"))
             for f in fs)
-print(f"heap peak before a collection: {peak} MB of 2048 (full collections: {full}); "
+print(f"heap peak before a collection: {peak} MB of 2048, most live after one: {live} MB (full collections: {full}); "
       f"peak resident memory: {rss / 1024:.0f} MB; store on disk: {store / 1e6:.0f} MB (limit 500)")
 PY
