@@ -215,9 +215,12 @@ final class InputsPanel extends ScrollPane {
                 sync();
             }
         });
-        Button open = new Button("Open…", new FontIcon("mdal-folder_open"));
+        // the icon alone: with "Open…" beside it the choice was cut to "Uniform …" in the 350 px panel
+        Button open = new Button(null, new FontIcon("mdal-folder_open"));
+        open.setAccessibleText("Open world file…");
         open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        open.setTooltip(new Tooltip("Use a world file's firing, groups and hierarchy (JSON, as `train --world`)"));
+        open.setTooltip(new Tooltip("Open world file…: use its firing, groups and hierarchy (JSON, as `train"
+                + " --world`)"));
         open.setOnAction(e -> openWorld());
         HBox row = new HBox(8, world, open);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -30,10 +30,10 @@ final class PlaygroundWorlds {
     /** A short name for the firing structure (menus, the curves' title). */
     static String label(World w) {
         if (w.equals(PAPER)) {
-            return "Uniform (the paper's)";
+            return "Uniform (paper)";
         }
         if (w.equals(ZIPF)) {
-            return "Zipf frequencies (exponent 1)";
+            return "Zipf (exponent 1)";
         }
         StringBuilder b = new StringBuilder(w.firing() instanceof World.Firing.Zipf z
                 ? "Zipf (exponent " + NumberText.format(z.exponent()) + ")" : "Uniform");
