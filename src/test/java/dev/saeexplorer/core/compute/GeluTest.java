@@ -54,6 +54,33 @@ class GeluTest {
         assertTrue(Float.isNaN(nan[0]) && Float.isNaN(nan[7]), "NaN stays NaN");
     }
 
+    /** The vector exp against Math.exp across float's range, and its edges: overflow to ∞, underflow, NaN. */
+    @Test
+    void vectorExpIsWithinTwoUlp() {
+        jdk.incubator.vector.VectorSpecies<Float> s = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+        float[] v = new float[s.length()];
+        for (double at = -87; at < 88.25; at += 0.0123) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (at + i * 0.001);
+            }
+            float[] e = VectorGelu.exp(jdk.incubator.vector.FloatVector.fromArray(s, v, 0)).toArray();
+            for (int i = 0; i < v.length; i++) {
+                float want = (float) Math.exp(v[i]);
+                assertEquals(want, e[i], 2 * Math.ulp(want), "e^" + v[i]);
+            }
+        }
+        java.util.Arrays.fill(v, 89f);
+        v[0] = Float.NaN;
+        v[1] = Float.NEGATIVE_INFINITY;
+        v[2] = -200f;
+        v[3] = Float.POSITIVE_INFINITY;
+        float[] e = VectorGelu.exp(jdk.incubator.vector.FloatVector.fromArray(s, v, 0)).toArray();
+        assertTrue(Float.isNaN(e[0]));
+        assertTrue(e[1] >= 0 && e[1] < 1e-37f && e[2] >= 0 && e[2] < 1e-37f, "underflow to (almost) 0");
+        assertEquals(Float.POSITIVE_INFINITY, e[3]);
+        assertEquals(Float.POSITIVE_INFINITY, e[v.length - 1]);
+    }
+
     @Test
     void knownPoints() {
         assertEquals(0f, Gelu.geluNew(0f));
